@@ -1,0 +1,77 @@
+/// One event: typed values on a ``ValueTape`` and the fields that name them.
+///
+/// Fields are flat entries `FieldID → node`. A node may itself be an object (the raw Cloudflare record
+/// under `cloudflare`, or a whole ECS input document under ``FieldID/root``); ``resolve(_:in:)`` walks into
+/// such objects, so a dotted name finds nested objects and flat dotted keys alike. Each field has at
+/// most one entry; setting it again replaces the value.
+///
+/// An event is reused from record to record (``removeAll()`` keeps every buffer's capacity), so the hot
+/// path allocates nothing once warmed up.
+public struct Event: Sendable {
+    /// A field and the index of its value node in ``tape``.
+    public struct Entry: Sendable {
+        public var field: FieldID
+        public var node: Int32
+    }
+
+    public var tape = ValueTape()
+    /// The fields in the order they were first set; removed fields keep a slot with `node == -1`.
+    public private(set) var entries: [Entry] = []
+    private var slots: [Int32] = []
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 1
+
+    public init() {}
+
+    /// Empties the event for the next record, keeping buffer capacity.
+    public mutating func removeAll() {
+        self.tape.removeAll()
+        self.entries.removeAll(keepingCapacity: true)
+        self.generation &+= 1
+        if self.generation == 0 {
+            for index in self.stamps.indices { self.stamps[index] = 0 }
+            self.generation = 1
+        }
+    }
+
+    /// The value node of `field` when it has an entry of its own (no walking into objects).
+    @inlinable
+    public func node(_ field: FieldID) -> Int? {
+        guard let slot = self.slot(field) else { return nil }
+        let node = self.entries[slot].node
+        return node < 0 ? nil : Int(node)
+    }
+
+    /// Sets `field` to the value node at `node`, replacing any earlier value.
+    public mutating func set(_ field: FieldID, node: Int) {
+        if let slot = self.slot(field) {
+            self.entries[slot].node = Int32(node)
+            return
+        }
+        let index = field.index
+        if index >= self.slots.count {
+            let newCount = max(index + 1, self.slots.count * 2, 64)
+            self.slots.append(contentsOf: repeatElement(0, count: newCount - self.slots.count))
+            self.stamps.append(contentsOf: repeatElement(0, count: newCount - self.stamps.count))
+        }
+        self.slots[index] = Int32(self.entries.count)
+        self.stamps[index] = self.generation
+        self.entries.append(Entry(field: field, node: Int32(node)))
+    }
+
+    /// Removes the value of `field`, if it has an entry of its own.
+    public mutating func remove(_ field: FieldID) {
+        if let slot = self.slot(field) { self.entries[slot].node = -1 }
+    }
+
+    /// Whether `field` has an entry of its own.
+    @inlinable
+    public func has(_ field: FieldID) -> Bool { self.node(field) != nil }
+
+    @usableFromInline
+    func slot(_ field: FieldID) -> Int? {
+        let index = field.index
+        guard index < self.stamps.count, self.stamps[index] == self.generation else { return nil }
+        return Int(self.slots[index])
+    }
+}

@@ -1,0 +1,330 @@
+import DetectCore
+import Glibc
+
+/// The byte-level state machine behind ``JSONParser``: one pass, no recursion, no allocation beyond
+/// the node array.
+struct JSONScanner {
+    private let bytes: UnsafePointer<UInt8>
+    private var position: Int
+    private let end: Int
+    private let maxDepth: Int
+
+    init(bytes: UnsafePointer<UInt8>, start: Int, end: Int, maxDepth: Int) {
+        self.bytes = bytes
+        self.position = start
+        self.end = end
+        self.maxDepth = maxDepth
+    }
+
+    /// An open array or object: its head node and how many children it has so far.
+    private struct OpenContainer {
+        var node: Int
+        var count: UInt32
+        var isObject: Bool
+    }
+
+    mutating func parseDocument(into nodes: inout [ValueNode]) throws(JSONError) -> Int {
+        let root = nodes.count
+        var stack: [OpenContainer] = []
+        self.skipWhitespace()
+        value: while true {
+            guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
+            let byte = self.bytes[self.position]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = byte == UInt8(ascii: "{")
+                guard stack.count < self.maxDepth else {
+                    throw self.error(.tooDeep, "nesting deeper than \(self.maxDepth)")
+                }
+                stack.append(OpenContainer(node: nodes.count, count: 0, isObject: isObject))
+                nodes.append(ValueNode(kind: isObject ? .object : .array, length: 0, offset: 0, payload: 0))
+                self.position += 1
+                self.skipWhitespace()
+                let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if self.position < self.end, self.bytes[self.position] == close {
+                    self.position += 1
+                    let empty = stack.removeLast()
+                    nodes[empty.node].offset = UInt32(nodes.count)
+                } else {
+                    if isObject { try self.parseKey(into: &nodes) }
+                    continue value
+                }
+            case UInt8(ascii: "\""):
+                try self.parseString(into: &nodes)
+            case UInt8(ascii: "t"):
+                try self.expectLiteral("true", length: 4)
+                nodes.append(ValueNode(kind: .bool, length: 0, offset: 0, payload: 1))
+            case UInt8(ascii: "f"):
+                try self.expectLiteral("false", length: 5)
+                nodes.append(ValueNode(kind: .bool, length: 0, offset: 0, payload: 0))
+            case UInt8(ascii: "n"):
+                try self.expectLiteral("null", length: 4)
+                nodes.append(ValueNode(kind: .null, length: 0, offset: 0, payload: 0))
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try self.parseNumber(into: &nodes)
+            default:
+                throw self.error(.unexpectedByte, "unexpected \(Self.describe(byte)) where a value was expected")
+            }
+
+            // After a value: close containers that end here, or move to the next member.
+            while true {
+                guard !stack.isEmpty else {
+                    self.skipWhitespace()
+                    guard self.position == self.end else {
+                        throw self.error(.trailingContent, "content after the JSON value")
+                    }
+                    return root
+                }
+                let top = stack.count - 1
+                stack[top].count += 1
+                self.skipWhitespace()
+                guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
+                let byte = self.bytes[self.position]
+                let isObject = stack[top].isObject
+                if byte == UInt8(ascii: ",") {
+                    self.position += 1
+                    self.skipWhitespace()
+                    if isObject { try self.parseKey(into: &nodes) }
+                    continue value
+                }
+                guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    let expected = isObject ? "',' or '}'" : "',' or ']'"
+                    throw self.error(.unexpectedByte, "unexpected \(Self.describe(byte)), expected \(expected)")
+                }
+                self.position += 1
+                let container = stack.removeLast()
+                nodes[container.node].length = container.count
+                nodes[container.node].offset = UInt32(nodes.count)
+            }
+        }
+    }
+
+    /// Parses `"key"` and the `:` after it.
+    private mutating func parseKey(into nodes: inout [ValueNode]) throws(JSONError) {
+        guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
+        guard self.bytes[self.position] == UInt8(ascii: "\"") else {
+            throw self.error(.unexpectedByte, "unexpected \(Self.describe(self.bytes[self.position])), expected a key")
+        }
+        try self.parseString(into: &nodes)
+        self.skipWhitespace()
+        guard self.position < self.end, self.bytes[self.position] == UInt8(ascii: ":") else {
+            throw self.error(.unexpectedByte, "expected ':' after a key")
+        }
+        self.position += 1
+        self.skipWhitespace()
+    }
+
+    // MARK: - Scalars
+
+    private mutating func parseString(into nodes: inout [ValueNode]) throws(JSONError) {
+        self.position += 1
+        let start = self.position
+        var escaped = false
+        while true {
+            self.skipPlainStringBytes()
+            guard self.position < self.end else { throw self.error(.unexpectedEnd, "unterminated string") }
+            let byte = self.bytes[self.position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                try self.skipEscape()
+            } else if byte < 0x20 {
+                throw self.error(.invalidString, "control character \(Self.describe(byte)) in a string")
+            } else {
+                try self.skipUTF8Sequence()
+            }
+        }
+        nodes.append(
+            ValueNode(
+                kind: .string, isEscaped: escaped, length: UInt32(self.position - start), offset: UInt32(start),
+                payload: 0
+            )
+        )
+        self.position += 1
+    }
+
+    /// Advances over bytes that need no attention: not `"`, `\`, a control character or non-ASCII.
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while self.position + 8 <= self.end {
+            let word = UnsafeRawPointer(self.bytes + self.position).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let slashes = word ^ (ones &* 0x5C)
+            let special =
+                ((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes) | ((word &- ones &* 0x20) & ~word)
+                | word
+            let flagged = special & highs
+            if flagged != 0 {
+                self.position += flagged.trailingZeroBitCount >> 3
+                return
+            }
+            self.position += 8
+        }
+        while self.position < self.end {
+            let byte = self.bytes[self.position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return }
+            self.position += 1
+        }
+    }
+
+    private mutating func skipEscape() throws(JSONError) {
+        guard self.position + 1 < self.end else { throw self.error(.unexpectedEnd, "unterminated escape") }
+        switch self.bytes[self.position + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            self.position += 2
+        case UInt8(ascii: "u"):
+            let unit = try self.hexUnit(at: self.position + 2)
+            self.position += 6
+            if (0xD800...0xDBFF).contains(unit) {
+                guard self.position + 1 < self.end, self.bytes[self.position] == UInt8(ascii: "\\"),
+                    self.bytes[self.position + 1] == UInt8(ascii: "u"),
+                    (0xDC00...0xDFFF).contains(try self.hexUnit(at: self.position + 2))
+                else { throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape") }
+                self.position += 6
+            } else if (0xDC00...0xDFFF).contains(unit) {
+                throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape")
+            }
+        default:
+            throw self.error(.invalidEscape, "invalid escape \\\(Self.describe(self.bytes[self.position + 1]))")
+        }
+    }
+
+    private func hexUnit(at offset: Int) throws(JSONError) -> UInt32 {
+        guard offset + 4 <= self.end else { throw self.error(.unexpectedEnd, "unterminated \\u escape") }
+        var value: UInt32 = 0
+        for index in offset..<offset + 4 {
+            let byte = self.bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw self.error(.invalidEscape, "invalid hex digit in \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Checks one UTF-8 sequence starting at a byte >= 0x80 (no overlongs, no surrogates, <= U+10FFFF).
+    private mutating func skipUTF8Sequence() throws(JSONError) {
+        let lead = self.bytes[self.position]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: throw self.error(.invalidUTF8, "invalid UTF-8 byte \(Self.describe(lead))")
+        }
+        guard self.position + length <= self.end else { throw self.error(.invalidUTF8, "truncated UTF-8 sequence") }
+        let second = self.bytes[self.position + 1]
+        guard second >= lower, second <= upper else { throw self.error(.invalidUTF8, "invalid UTF-8 sequence") }
+        for index in 2..<length where self.bytes[self.position + index] & 0xC0 != 0x80 {
+            throw self.error(.invalidUTF8, "invalid UTF-8 sequence")
+        }
+        self.position += length
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString, length: Int) throws(JSONError) {
+        guard self.position + length <= self.end,
+            memcmp(self.bytes + self.position, literal.utf8Start, length) == 0
+        else { throw self.error(.unexpectedByte, "invalid literal, expected \(literal)") }
+        self.position += length
+    }
+
+    private mutating func parseNumber(into nodes: inout [ValueNode]) throws(JSONError) {
+        let start = self.position
+        var negative = false
+        if self.bytes[self.position] == UInt8(ascii: "-") {
+            negative = true
+            self.position += 1
+        }
+        let digitsStart = self.position
+        var magnitude: UInt64 = 0
+        var overflow = false
+        while self.position < self.end, case let digit = self.bytes[self.position] &- UInt8(ascii: "0"), digit < 10 {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
+            overflow = overflow || o1 || o2
+            magnitude = sum
+            self.position += 1
+        }
+        let digitCount = self.position - digitsStart
+        guard digitCount > 0 else { throw self.error(.invalidNumber, "a number needs digits") }
+        guard !(digitCount > 1 && self.bytes[digitsStart] == UInt8(ascii: "0")) else {
+            throw self.error(.invalidNumber, "leading zero in a number")
+        }
+        var isFloat = false
+        if self.position < self.end, self.bytes[self.position] == UInt8(ascii: ".") {
+            isFloat = true
+            self.position += 1
+            guard self.skipDigits() > 0 else { throw self.error(.invalidNumber, "a fraction needs digits") }
+        }
+        if self.position < self.end, self.bytes[self.position] | 0x20 == UInt8(ascii: "e") {
+            isFloat = true
+            self.position += 1
+            if self.position < self.end,
+                self.bytes[self.position] == UInt8(ascii: "+") || self.bytes[self.position] == UInt8(ascii: "-")
+            {
+                self.position += 1
+            }
+            guard self.skipDigits() > 0 else { throw self.error(.invalidNumber, "an exponent needs digits") }
+        }
+        let length = UInt32(self.position - start)
+        let limit: UInt64 = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+        if !isFloat && !overflow && magnitude <= limit {
+            let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+            nodes.append(
+                ValueNode(kind: .integer, length: length, offset: UInt32(start), payload: UInt64(bitPattern: value))
+            )
+        } else {
+            let value = self.parseDouble(from: start, length: Int(length))
+            nodes.append(ValueNode(kind: .float, length: length, offset: UInt32(start), payload: value.bitPattern))
+        }
+    }
+
+    private mutating func skipDigits() -> Int {
+        let start = self.position
+        while self.position < self.end, self.bytes[self.position] &- UInt8(ascii: "0") < 10 { self.position += 1 }
+        return self.position - start
+    }
+
+    /// Converts validated number text with `strtod` (numbers are short; a copy makes it NUL-terminated).
+    private func parseDouble(from start: Int, length: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
+            let base = buffer.baseAddress!
+            UnsafeMutableRawPointer(base).copyMemory(from: self.bytes + start, byteCount: length)
+            base[length] = 0
+            return strtod(base, nil)
+        }
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while self.position < self.end {
+            switch self.bytes[self.position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): self.position += 1
+            default: return
+            }
+        }
+    }
+
+    private func error(_ code: JSONError.Code, _ message: String) -> JSONError {
+        JSONError(code, message, offset: self.position)
+    }
+
+    private static func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "byte 0x\(byte < 16 ? "0" : "")\(hex)"
+    }
+}
