@@ -1,0 +1,71 @@
+import ArgumentParser
+import DetectECS
+import DetectIntake
+import Glibc
+
+/// What every log-reading command sets up: the normalizer, the dead-letter sink, the reader; and the
+/// summary it prints at the end.
+struct RunSetup {
+    let reader: EventReader
+    let deadLetters: DeadLetterSink?
+
+    init(input: InputOptions) throws {
+        let suffixes: PublicSuffixList
+        do {
+            suffixes = try PublicSuffixList(path: input.publicSuffixList)
+        } catch {
+            Diagnostics.error("\(error) (install Debian's publicsuffix package or pass --public-suffix-list)")
+            throw ExitCodes.configurationError
+        }
+        do {
+            self.deadLetters = try input.deadLetter.map { path throws(IntakeError) in
+                DeadLetterSink(output: try FileOutput.open(path))
+            }
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCodes.configurationError
+        }
+        self.reader = EventReader(
+            normalizer: ECSNormalizer(publicSuffixList: suffixes), dataset: input.cloudflareDataset,
+            deadLetters: self.deadLetters, maxLineBytes: input.maxLineBytes
+        )
+    }
+
+    /// Prints the summary to stderr and exits 3 when anything was rejected.
+    func finish(_ reader: EventReader, seconds: Double) throws {
+        try self.deadLetters?.flush()
+        for line in reader.counters.summaryLines(seconds: seconds) { Diagnostics.note(line) }
+        for rejection in reader.firstRejections {
+            Diagnostics.note("  \(rejection.location): \(rejection.reason): \(rejection.message)")
+        }
+        if reader.counters.rejectedTotal > reader.firstRejections.count {
+            Diagnostics.note("  … \(reader.counters.rejectedTotal - reader.firstRejections.count) more rejections")
+        }
+        if reader.counters.rejectedTotal > 0 { throw ExitCodes.inputRejected }
+    }
+}
+
+/// Messages to standard error.
+enum Diagnostics {
+    static func note(_ text: String) {
+        self.write("sigflare: \(text)\n")
+    }
+
+    static func error(_ text: String) {
+        self.write("sigflare: error: \(text)\n")
+    }
+
+    private static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+    }
+}
+
+/// Monotonic seconds, for rates in summaries.
+enum MonotonicClock {
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}

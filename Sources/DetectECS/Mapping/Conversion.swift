@@ -1,0 +1,68 @@
+/// How a raw Cloudflare value becomes an ECS value. A conversion that cannot apply (an invalid IP, a
+/// non-numeric port, an unknown code) writes nothing: no ECS field is better than a wrong one.
+enum Conversion: Sendable {
+    /// The value as it is (strings, numbers, bools, arrays, objects).
+    case copy
+    /// As a string: numbers and bools are written as their JSON text (ECS `keyword`).
+    case keyword
+    /// As a lower-cased string.
+    case lowercase
+    /// As an integer: integers, and strings of digits (ECS `long`).
+    case long
+    /// As a number: integers and floats, and numeric strings (ECS `float`/`double`).
+    case number
+    /// As a bool: `true`/`false`, and the strings `"true"`/`"false"`.
+    case bool
+    /// A validated IP address, canonical text, IPv4-mapped IPv6 unwrapped; arrays keep their valid IPs.
+    case ip
+    /// A point in time (unixnano, unix seconds or milliseconds, RFC 3339, RFC 1123) as RFC 3339 UTC
+    /// with microseconds.
+    case timestamp
+    /// An IANA DNS RR type number (or its numeric string) as its mnemonic (`28` → `AAAA`).
+    case dnsType
+    /// An IANA DNS RCODE number as its name (`3` → `NXDomain`).
+    case dnsResponseCode
+    /// A domain name with leading and trailing dots removed, case kept.
+    case domain
+    /// `HTTP/1.1` → `1.1`, `HTTP/2` → `2` (ECS `http.version`).
+    case httpVersion
+    /// `TLSv1.3` → `1.3` (ECS `tls.version`).
+    case tlsVersion
+    /// `TLSv1.3` → `tls`, `SSLv3` → `ssl` (ECS `tls.version_protocol`).
+    case tlsProtocol
+    /// A lookup of the lower-cased string (or JSON text) of the value; absent keys write nothing.
+    case lookup(ValueTable)
+    /// A fixed value, written when the raw field is present and not empty.
+    case constant(ECSValue)
+    /// A string with a fixed prefix (`Source` `waf` → `cloudflare.waf` for `event.module`).
+    case prefixed(String)
+    /// A string split on a separator into an array of non-empty strings.
+    case split(String)
+    /// A hex string of exactly this many characters (hashes); anything else writes nothing.
+    case hexDigest(length: Int)
+}
+
+/// A constant ECS value in a mapping table.
+enum ECSValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByIntegerLiteral
+{
+    case string(String)
+    case strings([String])
+    case integer(Int64)
+    case bool(Bool)
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(arrayLiteral elements: String...) { self = .strings(elements) }
+    init(integerLiteral value: Int64) { self = .integer(value) }
+}
+
+/// A value lookup table: lower-cased raw text → ECS value.
+struct ValueTable: Sendable {
+    let entries: [String: ECSValue]
+
+    init(_ entries: [String: ECSValue]) {
+        var lowered: [String: ECSValue] = [:]
+        for (key, value) in entries { lowered[key.lowercased()] = value }
+        self.entries = lowered
+    }
+}

@@ -1,0 +1,219 @@
+import DetectCore
+import DetectJSON
+
+extension ECSNormalizer {
+    /// Writes the raw value at `node`, converted, to `target`; writes nothing when it does not convert.
+    mutating func convert(_ node: Int, with conversion: Conversion, to target: FieldID, in event: inout Event) {
+        let value = event.tape.nodes[node]
+        switch conversion {
+        case .copy:
+            event.set(target, node: node)
+        case .keyword:
+            if value.kind == .string {
+                event.set(target, node: node)
+            } else if self.loadText(node, event.tape) {
+                self.setText(target, in: &event)
+            }
+        case .lowercase:
+            guard self.loadText(node, event.tape) else { return }
+            for index in self.scratch.text.indices where self.scratch.text[index] &- 65 < 26 {
+                self.scratch.text[index] |= 0x20
+            }
+            self.setText(target, in: &event)
+        case .long:
+            if value.kind == .integer {
+                event.set(target, node: node)
+            } else if value.kind == .float, value.float.rounded(.towardZero) == value.float, abs(value.float) < 9e18 {
+                event.setInteger(target, Int64(value.float))
+            } else if value.kind == .string, self.loadText(node, event.tape), let number = self.textAsInteger() {
+                event.setInteger(target, number)
+            }
+        case .number:
+            if value.kind == .integer || value.kind == .float {
+                event.set(target, node: node)
+            } else if value.kind == .string, self.loadText(node, event.tape) {
+                if let number = self.textAsInteger() {
+                    event.setInteger(target, number)
+                } else if let number = Double(String(decoding: self.scratch.text, as: UTF8.self)), number.isFinite {
+                    event.setFloat(target, number)
+                }
+            }
+        case .bool:
+            if value.kind == .bool {
+                event.set(target, node: node)
+            } else if value.kind == .string, self.loadText(node, event.tape) {
+                if self.scratch.text.elementsEqual("true".utf8) { event.setBool(target, true) }
+                if self.scratch.text.elementsEqual("false".utf8) { event.setBool(target, false) }
+            }
+        case .ip:
+            self.convertIP(node, to: target, in: &event)
+        case .timestamp:
+            guard let time = self.time(of: node, in: event.tape) else { return }
+            self.scratch.text.removeAll(keepingCapacity: true)
+            time.appendRFC3339(to: &self.scratch.text)
+            self.setText(target, in: &event)
+        case .dnsType:
+            guard let code = self.integer(of: node, in: event.tape), let name = DNSNames.recordType(code) else { return }
+            event.setString(target, name)
+        case .dnsResponseCode:
+            guard let code = self.integer(of: node, in: event.tape), let name = DNSNames.responseCode(code) else {
+                return
+            }
+            event.setString(target, name)
+        case .domain:
+            guard self.loadText(node, event.tape) else { return }
+            while self.scratch.text.last == UInt8(ascii: ".") { self.scratch.text.removeLast() }
+            let leading = self.scratch.text.prefix { $0 == UInt8(ascii: ".") }.count
+            self.scratch.text.removeFirst(leading)
+            self.setText(target, in: &event)
+        case .httpVersion:
+            guard self.loadText(node, event.tape) else { return }
+            if self.scratch.text.count > 5, self.scratch.text[0..<5].map({ $0 | 0x20 }).elementsEqual("http/".utf8) {
+                self.scratch.text.removeFirst(5)
+            }
+            self.setText(target, in: &event)
+        case .tlsVersion:
+            guard self.loadText(node, event.tape), let split = self.tlsVersionSplit() else { return }
+            self.scratch.text.removeFirst(split)
+            self.setText(target, in: &event)
+        case .tlsProtocol:
+            guard self.loadText(node, event.tape), let split = self.tlsVersionSplit() else { return }
+            self.scratch.text.removeLast(self.scratch.text.count - split + 1)
+            for index in self.scratch.text.indices { self.scratch.text[index] |= 0x20 }
+            self.setText(target, in: &event)
+        case .lookup(let table):
+            guard self.loadText(node, event.tape) else { return }
+            let key = String(decoding: self.scratch.text, as: UTF8.self).lowercased()
+            if let mapped = table.entries[key] { self.write(mapped, to: target, in: &event) }
+        case .constant(let constant):
+            self.write(constant, to: target, in: &event)
+        case .prefixed(let prefix):
+            guard self.loadText(node, event.tape) else { return }
+            self.scratch.text.insert(contentsOf: prefix.utf8, at: 0)
+            self.setText(target, in: &event)
+        case .split(let separator):
+            guard self.loadText(node, event.tape) else { return }
+            let parts = String(decoding: self.scratch.text, as: UTF8.self)
+                .split(separator: separator, omittingEmptySubsequences: true)
+                .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            if !parts.isEmpty { event.setStrings(target, parts) }
+        case .hexDigest(let length):
+            guard value.kind == .string, self.loadText(node, event.tape), self.scratch.text.count == length,
+                self.scratch.text.allSatisfy({ ($0 | 0x20) &- 97 < 6 || $0 &- 48 < 10 })
+            else { return }
+            event.set(target, node: node)
+        }
+    }
+
+    /// Writes a constant value.
+    func write(_ value: ECSValue, to target: FieldID, in event: inout Event) {
+        switch value {
+        case .string(let text): event.setString(target, text)
+        case .strings(let texts): event.setStrings(target, texts)
+        case .integer(let number): event.setInteger(target, number)
+        case .bool(let flag): event.setBool(target, flag)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Loads the text of a string, number or bool node into `scratch.text`; false for other kinds or
+    /// an empty string.
+    mutating func loadText(_ node: Int, _ tape: ValueTape) -> Bool {
+        self.scratch.text.removeAll(keepingCapacity: true)
+        return tape.appendText(of: node, to: &self.scratch.text) && !self.scratch.text.isEmpty
+    }
+
+    /// Sets `target` to `scratch.text` (skipping an empty text).
+    func setText(_ target: FieldID, in event: inout Event) {
+        guard !self.scratch.text.isEmpty else { return }
+        self.scratch.text.withUnsafeBytes { event.setString(target, $0) }
+    }
+
+    /// `scratch.text` as an integer when it is an optional `-` and decimal digits only.
+    func textAsInteger() -> Int64? {
+        let text = self.scratch.text
+        guard !text.isEmpty, text.count <= 19 else { return nil }
+        var negative = false
+        var value: Int64 = 0
+        for (index, byte) in text.enumerated() {
+            if index == 0, byte == UInt8(ascii: "-"), text.count > 1 {
+                negative = true
+                continue
+            }
+            guard byte &- 48 < 10 else { return nil }
+            value = value * 10 + Int64(byte - 48)
+        }
+        return negative ? -value : value
+    }
+
+    /// An integer node, or a string of digits.
+    mutating func integer(of node: Int, in tape: ValueTape) -> Int? {
+        let value = tape.nodes[node]
+        if value.kind == .integer { return Int(value.integer) }
+        guard value.kind == .string, self.loadText(node, tape) else { return nil }
+        return self.textAsInteger().map(Int.init)
+    }
+
+    /// The time of a number or string node.
+    func time(of node: Int, in tape: ValueTape) -> EventTime? {
+        let value = tape.nodes[node]
+        switch value.kind {
+        case .integer where value.length == 0:
+            return EventTime(unixTimestamp: value.integer)
+        case .integer, .float:
+            return tape.withText(of: node) { EventTime.parse(jsonNumber: $0.assumingMemoryBound(to: UInt8.self)) }
+        case .string where !value.isEscaped:
+            return tape.withText(of: node) { EventTime.parse($0.assumingMemoryBound(to: UInt8.self)) }
+        case .string:
+            var text: [UInt8] = []
+            tape.appendText(of: node, to: &text)
+            return text.withUnsafeBufferPointer { EventTime.parse($0) }
+        default:
+            return nil
+        }
+    }
+
+    /// Index of the first digit of `TLSv1.3` / `SSLv3` in `scratch.text`, or nil for other text.
+    private func tlsVersionSplit() -> Int? {
+        let text = self.scratch.text
+        guard text.count > 4 else { return nil }
+        let head = text[0..<4].map { $0 | 0x20 }
+        guard head.elementsEqual("tlsv".utf8) || head.elementsEqual("sslv".utf8), text[4] &- 48 < 10 else {
+            return nil
+        }
+        return 4
+    }
+
+    /// Writes a validated, canonical IP (or an array of them) to `target`.
+    private mutating func convertIP(_ node: Int, to target: FieldID, in event: inout Event) {
+        let value = event.tape.nodes[node]
+        if value.kind == .array {
+            var valid: [String] = []
+            for element in event.tape.elements(of: node) where self.loadText(element, event.tape) {
+                self.scratch.text2.removeAll(keepingCapacity: true)
+                let ok = self.scratch.text.withUnsafeBufferPointer {
+                    IPText.canonicalize($0, into: &self.scratch.text2)
+                }
+                if ok { valid.append(String(decoding: self.scratch.text2, as: UTF8.self)) }
+            }
+            if !valid.isEmpty { event.setStrings(target, valid) }
+            return
+        }
+        guard value.kind == .string, self.loadText(node, event.tape) else { return }
+        self.scratch.text2.removeAll(keepingCapacity: true)
+        let ok = self.scratch.text.withUnsafeBufferPointer { IPText.canonicalize($0, into: &self.scratch.text2) }
+        guard ok else { return }
+        if self.scratch.text2 == self.scratch.text, !value.isEscaped {
+            event.set(target, node: node)
+        } else {
+            self.scratch.text2.withUnsafeBytes { event.setString(target, $0) }
+        }
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> String {
+        String(self.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}

@@ -1,0 +1,157 @@
+import DetectCore
+import DetectJSON
+
+/// Fields every dataset derives the same way, after its table rows.
+extension ECSNormalizer {
+    /// `@timestamp` from the first present time field of the dataset.
+    mutating func deriveTimestamp(_ mapping: CompiledMapping, in event: inout Event) {
+        let target = self.catalog.ids.timestamp
+        guard !event.has(target) else { return }
+        for slot in mapping.timestampSlots {
+            guard let node = self.rawValue(slot: slot, subpath: [], in: event.tape),
+                let time = self.time(of: node, in: event.tape)
+            else { continue }
+            self.scratch.text.removeAll(keepingCapacity: true)
+            time.appendRFC3339(to: &self.scratch.text)
+            self.setText(target, in: &event)
+            return
+        }
+    }
+
+    /// `url.original` from raw parts when the dataset has them, then `url.*` from `url.original`.
+    mutating func deriveURL(_ mapping: CompiledMapping, in event: inout Event) {
+        let ids = self.catalog.ids
+        if let source = mapping.url, !event.has(ids.urlOriginal) {
+            self.buildURL(source, in: &event)
+        }
+        guard let original = event.node(ids.urlOriginal), self.loadText(original, event.tape),
+            let parts = self.scratch.text.withUnsafeBufferPointer({ URLParts(parsing: $0) })
+        else { return }
+        let text = self.scratch.text
+        func set(_ field: FieldID, _ range: Range<Int>?) {
+            guard let range, !range.isEmpty, !event.has(field) else { return }
+            text[range].withUnsafeBytes { event.setString(field, $0) }
+        }
+        if parts.scheme != nil, parts.host != nil, !event.has(ids.urlFull) {
+            event.set(ids.urlFull, node: original)
+        }
+        set(ids.urlScheme, parts.scheme)
+        set(ids.urlDomain, parts.hostAddress)
+        set(ids.urlPath, parts.path)
+        set(ids.urlQuery, parts.query)
+        set(ids.urlFragment, parts.fragment)
+        set(ids.urlExtension, parts.extension)
+        if let port = parts.effectivePort, !event.has(ids.urlPort) {
+            event.setInteger(ids.urlPort, Int64(port))
+        }
+    }
+
+    /// `scheme://host` + URI (or path and `?query`), the way Cloudflare splits a request URL.
+    private mutating func buildURL(
+        _ source: (scheme: Int?, host: Int?, uri: Int?, path: Int?, query: Int?), in event: inout Event
+    ) {
+        let tape = event.tape
+        var url: [UInt8] = []
+        if let host = self.rawValue(source.host, in: tape) {
+            if let scheme = self.rawValue(source.scheme, in: tape) {
+                tape.appendText(of: scheme, to: &url)
+            } else {
+                url.append(contentsOf: "http".utf8)
+            }
+            url.append(contentsOf: "://".utf8)
+            tape.appendText(of: host, to: &url)
+        }
+        if let uri = self.rawValue(source.uri, in: tape) {
+            tape.appendText(of: uri, to: &url)
+        } else if let path = self.rawValue(source.path, in: tape) {
+            tape.appendText(of: path, to: &url)
+            if let query = self.rawValue(source.query, in: tape) {
+                var text: [UInt8] = []
+                tape.appendText(of: query, to: &text)
+                if text.first != UInt8(ascii: "?") { url.append(UInt8(ascii: "?")) }
+                url.append(contentsOf: text)
+            }
+        } else if url.isEmpty {
+            return
+        }
+        url.withUnsafeBytes { event.setString(self.catalog.ids.urlOriginal, $0) }
+    }
+
+    /// `registered_domain`, `top_level_domain` and `subdomain` for each domain field, from the Public
+    /// Suffix List (ICANN section). IP addresses are not split; a `host/path` value is split on its host.
+    mutating func deriveDomainParts(in event: inout Event) {
+        for split in self.catalog.ids.domainSplits {
+            guard let node = event.node(split.domain), self.loadText(node, event.tape) else { continue }
+            let parts = self.scratch.text.withUnsafeBufferPointer { self.suffixes.split($0) }
+            let text = self.scratch.text
+            for (field, range) in [
+                (split.registered, parts.registered), (split.topLevel, parts.topLevel),
+                (split.subdomain, parts.subdomain),
+            ] {
+                guard let range, !range.isEmpty, !event.has(field) else { continue }
+                text[range].withUnsafeBytes { event.setString(field, $0) }
+            }
+        }
+    }
+
+    /// `<side>.address` from the side's domain, else its IP (source, destination, client, server), and
+    /// `host.name` from `host.hostname`.
+    mutating func deriveAddresses(in event: inout Event) {
+        let ids = self.catalog.ids
+        for side in ids.addresses where !event.has(side.address) {
+            if let node = event.node(side.domain) ?? event.node(side.ip) {
+                event.set(side.address, node: node)
+            }
+        }
+        if !event.has(ids.hostName), let hostname = event.node(ids.hostHostname) {
+            event.set(ids.hostName, node: hostname)
+        }
+    }
+
+    /// `related.ip`, `related.hosts`, `related.user` and `related.hash`: the distinct values of the ECS
+    /// fields that hold them, then of the dataset's extra raw fields, in that order.
+    mutating func deriveRelated(_ mapping: CompiledMapping, in event: inout Event) {
+        let ids = self.catalog.ids
+        self.collectRelated(ids.relatedIP, fields: ids.relatedIPSources, raw: mapping.related.ip, isIP: true, in: &event)
+        self.collectRelated(ids.relatedHosts, fields: ids.relatedHostSources, raw: mapping.related.hosts, in: &event)
+        self.collectRelated(ids.relatedUser, fields: ids.relatedUserSources, raw: mapping.related.user, in: &event)
+        self.collectRelated(ids.relatedHash, fields: ids.relatedHashSources, raw: mapping.related.hash, in: &event)
+    }
+
+    private mutating func collectRelated(
+        _ target: FieldID, fields: [FieldID], raw: [Int], isIP: Bool = false, in event: inout Event
+    ) {
+        self.scratch.related.removeAll(keepingCapacity: true)
+        let tape = event.tape
+        for field in fields {
+            if let node = event.node(field) { self.addRelated(node, tape, isIP: false) }
+        }
+        for slot in raw {
+            if let node = self.rawValue(slot: slot, subpath: [], in: tape) { self.addRelated(node, tape, isIP: isIP) }
+        }
+        guard !self.scratch.related.isEmpty else { return }
+        let array = event.tape.openContainer(.array)
+        for value in self.scratch.related {
+            value.withUnsafeBytes { _ = event.tape.appendString($0) }
+        }
+        event.tape.closeContainer(array, count: self.scratch.related.count)
+        event.set(target, node: array)
+    }
+
+    /// Adds the text of a value (each element of an array) unless already present; IPs are validated and
+    /// made canonical when `isIP`.
+    private mutating func addRelated(_ node: Int, _ tape: ValueTape, isIP: Bool) {
+        if tape.nodes[node].kind == .array {
+            for element in tape.elements(of: node) { self.addRelated(element, tape, isIP: isIP) }
+            return
+        }
+        guard self.loadText(node, tape) else { return }
+        var value = self.scratch.text
+        if isIP {
+            self.scratch.text2.removeAll(keepingCapacity: true)
+            guard value.withUnsafeBufferPointer({ IPText.canonicalize($0, into: &self.scratch.text2) }) else { return }
+            value = self.scratch.text2
+        }
+        if !self.scratch.related.contains(value) { self.scratch.related.append(value) }
+    }
+}

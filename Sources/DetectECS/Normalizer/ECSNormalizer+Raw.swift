@@ -1,0 +1,97 @@
+import DetectCore
+import DetectJSON
+
+extension ECSNormalizer {
+    /// Maps a raw Cloudflare record: keep it under `cloudflare`, apply the dataset's table, derive.
+    mutating func normalizeRaw(root: Int, dataset given: CloudflareDataset?, into event: inout Event) -> NormalizedRecord {
+        let ids = self.catalog.ids
+        self.scratch.members.removeAll(keepingCapacity: true)
+        self.scratch.keyIDs.removeAll(keepingCapacity: true)
+        let keys = self.catalog.keys
+        let tape = event.tape
+        tape.forEachMember(of: root) { key, value in
+            let id: Int32 =
+                tape.nodes[key].isEscaped ? -1 : tape.withText(of: key) { keys.id(of: $0).map(Int32.init) ?? -1 }
+            self.scratch.members.append((id, Int32(value)))
+            self.scratch.keyIDs.append(id)
+        }
+        event.set(ids.cloudflare, node: root)
+        event.setString(ids.observerVendor, "Cloudflare")
+
+        let dataset = given ?? self.scratch.keyIDs.withUnsafeBufferPointer { self.catalog.detect(keyIDs: $0) }
+        guard let dataset else {
+            event.setString(ids.eventKind, "event")
+            event.setString(ids.eventDataset, CloudflareDataset.unknownName)
+            return .unknown
+        }
+        let mapping = self.catalog.mappings[dataset.index]
+        self.fillSlots(mapping)
+
+        for constant in mapping.constants {
+            self.write(constant.value, to: constant.field, in: &event)
+        }
+        for rule in mapping.rules {
+            if rule.isFallback, event.has(rule.target) { continue }
+            guard let node = self.rawValue(slot: rule.rawSlot, subpath: rule.subpath, in: event.tape) else { continue }
+            self.convert(node, with: rule.conversion, to: rule.target, in: &event)
+        }
+        self.deriveTimestamp(mapping, in: &event)
+        self.deriveURL(mapping, in: &event)
+        self.deriveDomainParts(in: &event)
+        self.deriveAddresses(in: &event)
+        self.deriveRelated(mapping, in: &event)
+        if !event.has(ids.eventKind) { event.setString(ids.eventKind, "event") }
+        event.setString(ids.eventDataset, mapping.name)
+        return .cloudflare(dataset)
+    }
+
+    /// Points each raw slot of the mapping at the record's value for that field (or -1).
+    private mutating func fillSlots(_ mapping: CompiledMapping) {
+        self.scratch.slots.removeAll(keepingCapacity: true)
+        self.scratch.slots.append(contentsOf: repeatElement(-1, count: mapping.slotCount))
+        for member in self.scratch.members where member.key >= 0 {
+            let slot = mapping.slotOfKey[Int(member.key)]
+            if slot >= 0 { self.scratch.slots[Int(slot)] = member.value }
+        }
+    }
+
+    /// The value of a raw slot, walking `subpath` into objects; nil when absent, null or empty.
+    func rawValue(slot: Int, subpath: [[UInt8]], in tape: ValueTape) -> Int? {
+        var node = Int(self.scratch.slots[slot])
+        guard node >= 0 else { return nil }
+        for segment in subpath {
+            guard tape.nodes[node].kind == .object else { return nil }
+            var found = -1
+            tape.forEachMember(of: node) { key, value in
+                guard found < 0 else { return }
+                let matches = tape.withText(of: key) { name in
+                    name.count == segment.count && segment.withUnsafeBytes { $0.elementsEqual(name) }
+                }
+                if matches { found = value }
+            }
+            guard found >= 0 else { return nil }
+            node = found
+        }
+        return Self.isEmpty(tape.nodes[node]) ? nil : node
+    }
+
+    /// Null, the empty string, and the empty array or object are "no value".
+    static func isEmpty(_ node: ValueNode) -> Bool {
+        switch node.kind {
+        case .null: true
+        case .string, .array, .object: node.length == 0
+        default: false
+        }
+    }
+
+    /// The raw value of an optional slot.
+    func rawValue(_ slot: Int?, in tape: ValueTape) -> Int? {
+        guard let slot else { return nil }
+        return self.rawValue(slot: slot, subpath: [], in: tape)
+    }
+}
+
+extension CloudflareDataset {
+    /// Position in `allCases`.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+}
