@@ -42,6 +42,7 @@ extension DatasetMapping {
         timestamp: ["EdgeStartTimestamp", "Datetime"],
         constants: [
             ("event.category", ["web"]),
+            ("event.type", ["access"]),
             ("observer.type", "proxy"),
         ],
         rules: [
@@ -52,7 +53,6 @@ extension DatasetMapping {
             fallback("WAFAction", "event.action", .keyword),
             map("SecurityAction", "event.type", .lookup(.requestDecision)),
             fallback("WAFAction", "event.type", .lookup(.requestDecision)),
-            FieldRule("RayID", "event.type", .constant(["access"]), fallback: true),
             map("SecurityAction", "event.outcome", .lookup(.requestOutcome)),
             map("SecurityRuleID", "rule.id", .keyword),
             fallback("WAFRuleID", "rule.id", .keyword),
@@ -84,8 +84,7 @@ extension DatasetMapping {
         url: URLSource(
             scheme: "ClientRequestScheme", host: "ClientRequestHost", uri: "ClientRequestURI",
             path: "ClientRequestPath", query: "ClientRequestQuery"
-        ),
-        related: RelatedSources(ip: ["EdgeServerIP"])
+        )
     )
 }
 

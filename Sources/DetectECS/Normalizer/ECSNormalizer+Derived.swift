@@ -36,7 +36,7 @@ extension ECSNormalizer {
             event.set(ids.urlFull, node: original)
         }
         set(ids.urlScheme, parts.scheme)
-        set(ids.urlDomain, parts.hostAddress)
+        set(ids.urlDomain, parts.host)
         set(ids.urlPath, parts.path)
         set(ids.urlQuery, parts.query)
         set(ids.urlFragment, parts.fragment)
