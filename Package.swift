@@ -12,6 +12,7 @@ let package = Package(
     name: "sigflare",
     products: [
         .executable(name: "sigflare", targets: ["DetectCLI"]),
+        .executable(name: "sigflare-bench", targets: ["DetectBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,6 +56,12 @@ let package = Package(
                 "DetectCore", "DetectJSON", "DetectECS", "DetectRules", "DetectEngine", "DetectIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // In-process micro-benchmarks of the hot path (scripts/bench-*.sh run them).
+        .executableTarget(
+            name: "DetectBench",
+            dependencies: ["DetectCore", "DetectJSON", "DetectECS"],
             swiftSettings: strictSettings
         ),
 
