@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DetectIntakeTests",
-            dependencies: ["DetectCore", "DetectJSON", "DetectECS", "DetectIntake"],
+            dependencies: ["DetectCore", "DetectJSON", "DetectECS", "DetectIntake", "CZlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DetectCLITests", dependencies: ["DetectCLI"], swiftSettings: strictSettings),
