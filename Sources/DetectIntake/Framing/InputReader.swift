@@ -56,16 +56,30 @@ public struct InputReader: Sendable {
     ///
     /// Returns when the input ends or fails; a failure is the last item handed out.
     ///
-    /// - Parameter handler: Called with the input's ``name`` and each item. The line bytes are valid
-    ///   only during the call. If the handler throws, reading stops at once and the error is rethrown.
-    /// - Throws: Only what `handler` throws.
+    /// - Parameters:
+    ///   - handler: Called with the input's ``name`` and each item. The line bytes are valid only during
+    ///     the call. If the handler throws, reading stops at once and the error is rethrown.
+    ///   - afterChunk: Called after the lines of each `read(2)` have been handed out: the moment to flush
+    ///     outputs, so that a line written to a pipe produces its output without waiting for more input.
+    /// - Throws: Only what `handler` or `afterChunk` throws.
     @inlinable
-    public func read<E: Error>(_ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void) throws(E) {
+    public func read<E: Error>(
+        _ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void,
+        afterChunk: () throws(E) -> Void = {}
+    ) throws(E) {
         // Inlinable so that the per-line call is specialized for the caller's error type.
         var failure: E?
         self.readItems { name, item in
             do throws(E) {
                 try handler(name, item)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        } afterChunk: {
+            do throws(E) {
+                try afterChunk()
                 return true
             } catch {
                 failure = error
@@ -77,7 +91,7 @@ public struct InputReader: Sendable {
 
     /// Reads the whole input, calling `handler` with each item until it returns `false`.
     @usableFromInline
-    func readItems(_ handler: (_ input: String, _ item: FramedLine) -> Bool) {
+    func readItems(_ handler: (_ input: String, _ item: FramedLine) -> Bool, afterChunk: () -> Bool) {
         let name = self.name
         var stopped = false
         func deliver(_ item: FramedLine) {
@@ -121,6 +135,7 @@ public struct InputReader: Sendable {
             }
             offset += count
             decoder.feed(UnsafeRawBufferPointer(start: base, count: count), deliver)
+            if !stopped { stopped = !afterChunk() }
         }
     }
 }

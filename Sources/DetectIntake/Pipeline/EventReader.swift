@@ -63,8 +63,9 @@ public struct EventReader {
                         Rejection(input: input, line: error.line, reason: error.reason, message: error.message)
                     )
                 }
+            } afterChunk: { () throws(IntakeError) in
+                try endOfChunk()
             }
-            try endOfChunk()
         }
     }
 
