@@ -107,7 +107,8 @@ struct JSONScanner {
         }
         try self.parseString(into: &nodes)
         self.skipWhitespace()
-        guard self.position < self.end, self.bytes[self.position] == UInt8(ascii: ":") else {
+        guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
+        guard self.bytes[self.position] == UInt8(ascii: ":") else {
             throw self.error(.unexpectedByte, "expected ':' after a key")
         }
         self.position += 1
@@ -177,15 +178,21 @@ struct JSONScanner {
             self.position += 2
         case UInt8(ascii: "u"):
             let unit = try self.hexUnit(at: self.position + 2)
+            guard !(0xDC00...0xDFFF).contains(unit) else {
+                throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape")
+            }
             self.position += 6
             if (0xD800...0xDBFF).contains(unit) {
+                // Input that ends where the low surrogate should start is truncated, not unpaired.
+                let remaining = self.end - self.position
+                if remaining == 0 || (remaining == 1 && self.bytes[self.position] == UInt8(ascii: "\\")) {
+                    throw JSONError(.unexpectedEnd, "unterminated \\u escape", offset: self.end)
+                }
                 guard self.position + 1 < self.end, self.bytes[self.position] == UInt8(ascii: "\\"),
                     self.bytes[self.position + 1] == UInt8(ascii: "u"),
                     (0xDC00...0xDFFF).contains(try self.hexUnit(at: self.position + 2))
                 else { throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape") }
                 self.position += 6
-            } else if (0xDC00...0xDFFF).contains(unit) {
-                throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape")
             }
         default:
             throw self.error(.invalidEscape, "invalid escape \\\(Self.describe(self.bytes[self.position + 1]))")
@@ -235,9 +242,14 @@ struct JSONScanner {
     }
 
     private mutating func expectLiteral(_ literal: StaticString, length: Int) throws(JSONError) {
-        guard self.position + length <= self.end,
-            memcmp(self.bytes + self.position, literal.utf8Start, length) == 0
-        else { throw self.error(.unexpectedByte, "invalid literal, expected \(literal)") }
+        let available = min(length, self.end - self.position)
+        guard memcmp(self.bytes + self.position, literal.utf8Start, available) == 0 else {
+            throw self.error(.unexpectedByte, "invalid literal, expected \(literal)")
+        }
+        guard available == length else {
+            // The input ends inside the literal (`tr`): a truncated line, not a wrong byte.
+            throw JSONError(.unexpectedEnd, "unexpected end of input", offset: self.end)
+        }
         self.position += length
     }
 

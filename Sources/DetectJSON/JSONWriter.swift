@@ -70,7 +70,9 @@ public struct JSONWriter: Sendable {
             return
         }
         if value == value.rounded(.towardZero), abs(value) < 1e15 {
-            self.writeInteger(Int64(value))
+            // The sign is written apart so that -0.0 keeps it (Int64(-0.0) is 0).
+            if value.sign == .minus { self.output.append(UInt8(ascii: "-")) }
+            self.writeInteger(Int64(value.magnitude))
             self.writeRaw(".0")
             return
         }

@@ -63,8 +63,9 @@ public final class FieldRegistry: Sendable {
         if let id = state.ids[path] { return id }
         var parent = FieldID.root
         var prefix = ""
-        for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
-            prefix = prefix.isEmpty ? String(segment) : prefix + "." + segment
+        // The first segment starts the prefix even when it is empty, so ".a" is not taken for "a".
+        for (index, segment) in path.split(separator: ".", omittingEmptySubsequences: false).enumerated() {
+            prefix = index == 0 ? String(segment) : prefix + "." + segment
             if let id = state.ids[prefix] {
                 parent = id
                 continue

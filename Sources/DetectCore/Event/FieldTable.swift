@@ -24,7 +24,10 @@ public struct FieldTable: Sendable {
         }
         self.depths = depths
         let order = paths.indices.sorted { lhs, rhs in
-            Self.segmentsPrecede(paths[lhs].utf8, paths[rhs].utf8)
+            // Ties (the root and an empty first segment, as in ".a", both spell "") go by id, root first.
+            if Self.segmentsPrecede(paths[lhs].utf8, paths[rhs].utf8) { return true }
+            if Self.segmentsPrecede(paths[rhs].utf8, paths[lhs].utf8) { return false }
+            return lhs < rhs
         }
         var ranks = [UInt32](repeating: 0, count: paths.count)
         for (rank, index) in order.enumerated() { ranks[index] = UInt32(rank) }

@@ -1,0 +1,100 @@
+import DetectCore
+import Testing
+
+struct ValueTapeTests {
+    /// Builds `{"a":[1,"two"],"b":{},"c":true}` and returns the object's index.
+    private static func sample(_ tape: inout ValueTape) -> Int {
+        let object = tape.openContainer(.object)
+        tape.appendString("a")
+        let array = tape.openContainer(.array)
+        tape.appendInteger(1)
+        tape.appendString("two")
+        tape.closeContainer(array, count: 2)
+        tape.appendString("b")
+        let empty = tape.openContainer(.object)
+        tape.closeContainer(empty, count: 0)
+        tape.appendString("c")
+        tape.appendBool(true)
+        tape.closeContainer(object, count: 3)
+        return object
+    }
+
+    private static func text(_ tape: ValueTape, _ index: Int) -> String {
+        tape.withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("containers record their child count and the index after their subtree")
+    func containers() {
+        var tape = ValueTape()
+        let object = Self.sample(&tape)
+        #expect(tape.nodes[object].length == 3)
+        #expect(tape.end(of: object) == tape.nodes.count)
+        #expect(tape.end(of: 2) == 5)  // the array
+        #expect(tape.end(of: 3) == 4)  // a scalar
+        #expect(tape.end(of: 6) == 7)  // the empty object
+    }
+
+    @Test("forEachMember visits keys and values, skipping nested subtrees")
+    func members() {
+        var tape = ValueTape()
+        let object = Self.sample(&tape)
+        var keys: [String] = []
+        var kinds: [ValueKind] = []
+        tape.forEachMember(of: object) { key, value in
+            keys.append(Self.text(tape, key))
+            kinds.append(tape.nodes[value].kind)
+        }
+        #expect(keys == ["a", "b", "c"])
+        #expect(kinds == [.array, .object, .bool])
+    }
+
+    @Test("elements lists each element of an array")
+    func elements() {
+        var tape = ValueTape()
+        _ = Self.sample(&tape)
+        #expect(tape.elements(of: 2) == [3, 4])
+        #expect(Self.text(tape, 4) == "two")
+    }
+
+    @Test("strings are appended as bytes the nodes point into")
+    func strings() {
+        var tape = ValueTape()
+        let first = tape.appendString("héllo")
+        let second = Array("raw".utf8).withUnsafeBytes { tape.appendString($0) }
+        let third = tape.appendString(offset: 1, length: 4, isEscaped: true)
+        #expect(Self.text(tape, first) == "héllo")
+        #expect(Self.text(tape, second) == "raw")
+        #expect(tape.nodes[second].offset == 6)
+        #expect(Self.text(tape, third) == "éll")
+        #expect(tape.nodes[third].isEscaped)
+        #expect(tape.bytes.count == 9)
+    }
+
+    @Test("appendCopy copies a subtree with its container ends shifted, sharing the bytes")
+    func appendCopy() {
+        var tape = ValueTape()
+        let object = Self.sample(&tape)
+        let bytes = tape.bytes.count
+        let copy = tape.appendCopy(of: object)
+        #expect(copy == 9)
+        #expect(tape.bytes.count == bytes)
+        #expect(tape.end(of: copy) == tape.nodes.count)
+        #expect(tape.end(of: copy + 2) == copy + 5)
+        var keys: [String] = []
+        tape.forEachMember(of: copy) { key, _ in keys.append(Self.text(tape, key)) }
+        #expect(keys == ["a", "b", "c"])
+        let scalar = tape.appendCopy(of: 4)
+        #expect(scalar == tape.nodes.count - 1)
+        #expect(Self.text(tape, scalar) == "two")
+    }
+
+    @Test("removeAll empties the tape")
+    func removeAll() {
+        var tape = ValueTape()
+        _ = Self.sample(&tape)
+        tape.removeAll()
+        #expect(tape.nodes.isEmpty)
+        #expect(tape.bytes.isEmpty)
+        #expect(tape.appendNull() == 0)
+    }
+}
