@@ -53,6 +53,13 @@ public struct InputReader: Sendable {
     }
 
     /// Reads the whole input, calling `handler` with each line and each problem, in input order.
+    @inlinable
+    public func read<E: Error>(_ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void) throws(E) {
+        try self.read(handler, afterChunk: { () throws(E) in })
+    }
+
+    /// Reads the whole input, calling `handler` with each line and each problem, in input order, and
+    /// `afterChunk` after the lines of each `read(2)`.
     ///
     /// Returns when the input ends or fails; a failure is the last item handed out.
     ///
@@ -65,7 +72,7 @@ public struct InputReader: Sendable {
     @inlinable
     public func read<E: Error>(
         _ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void,
-        afterChunk: () throws(E) -> Void = {}
+        afterChunk: () throws(E) -> Void
     ) throws(E) {
         // Inlinable so that the per-line call is specialized for the caller's error type.
         var failure: E?
