@@ -24,21 +24,33 @@ public struct JSONParser: Sendable {
     /// - Returns: The index of the root node.
     /// - Throws: ``JSONError`` with the byte offset of the problem; the tape is left with partial nodes
     ///   and should be cleared by the caller.
+    /// - Complexity: O(n) in the input; the node buffer and the container stack live in temporary memory
+    ///   sized for the worst case (n + 1 nodes, min(n, ``maxDepth``) containers).
     public func parse(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
         let base = tape.bytes.count
         tape.bytes.append(contentsOf: input)
-        var nodes: [ValueNode] = []
-        swap(&nodes, &tape.nodes)
-        defer { swap(&nodes, &tape.nodes) }
+        let firstIndex = tape.nodes.count
         let maxDepth = self.maxDepth
-        let result: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
-            var scanner = JSONScanner(
-                bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth
-            )
-            do throws(JSONError) {
-                return .success(try scanner.parseDocument(into: &nodes))
-            } catch {
-                return .failure(JSONError(error.code, error.message, offset: error.offset - base))
+        let capacity = NodeBuffer.capacity(forBytes: input.count)
+        let result: Result<Int, JSONError> = withUnsafeTemporaryAllocation(of: ValueNode.self, capacity: capacity) {
+            nodeMemory in
+            // Nesting can go no deeper than the input has bytes.
+            let depthCapacity = min(maxDepth, input.count) + 1
+            return withUnsafeTemporaryAllocation(of: ContainerStack.Entry.self, capacity: depthCapacity) { stackMemory in
+                var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
+                var stack = ContainerStack(stackMemory)
+                let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
+                    var scanner = JSONScanner(bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
+                    do throws(JSONError) {
+                        let root = try scanner.parseDocument(into: &nodes, stack: &stack)
+                        if scanner.sawLineBreak { nodes.dropSourceSpans() }
+                        return .success(root)
+                    } catch {
+                        return .failure(JSONError(error.code, error.message, offset: error.offset - base))
+                    }
+                }
+                tape.nodes.append(contentsOf: nodes.written)
+                return parsed
             }
         }
         return try result.get()

@@ -7,6 +7,9 @@ struct JSONScanner {
     private let bytes: UnsafePointer<UInt8>
     private var position: Int
     private let end: Int
+    /// Whether whitespace between tokens held a line break: container texts are then not copied as they
+    /// are (one JSON line must stay one line), so their spans are dropped.
+    private(set) var sawLineBreak = false
     private let maxDepth: Int
 
     init(bytes: UnsafePointer<UInt8>, start: Int, end: Int, maxDepth: Int) {
@@ -16,16 +19,8 @@ struct JSONScanner {
         self.maxDepth = maxDepth
     }
 
-    /// An open array or object: its head node and how many children it has so far.
-    private struct OpenContainer {
-        var node: Int
-        var count: UInt32
-        var isObject: Bool
-    }
-
-    mutating func parseDocument(into nodes: inout [ValueNode]) throws(JSONError) -> Int {
-        let root = nodes.count
-        var stack: [OpenContainer] = []
+    mutating func parseDocument(into nodes: inout NodeBuffer, stack: inout ContainerStack) throws(JSONError) -> Int {
+        let root = nodes.nextIndex
         self.skipWhitespace()
         value: while true {
             guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
@@ -36,15 +31,17 @@ struct JSONScanner {
                 guard stack.count < self.maxDepth else {
                     throw self.error(.tooDeep, "nesting deeper than \(self.maxDepth)")
                 }
-                stack.append(OpenContainer(node: nodes.count, count: 0, isObject: isObject))
-                nodes.append(ValueNode(kind: isObject ? .object : .array, length: 0, offset: 0, payload: 0))
+                stack.push(ContainerStack.Entry(node: nodes.nextIndex, count: 0, isObject: isObject))
+                let spanStart = UInt64(self.position) << 32
+                nodes.append(ValueNode(kind: isObject ? .object : .array, length: 0, offset: 0, payload: spanStart))
                 self.position += 1
                 self.skipWhitespace()
                 let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if self.position < self.end, self.bytes[self.position] == close {
                     self.position += 1
-                    let empty = stack.removeLast()
-                    nodes[empty.node].offset = UInt32(nodes.count)
+                    let empty = stack.pop()
+                    nodes[empty.node].offset = UInt32(nodes.nextIndex)
+                    nodes[empty.node].payload |= UInt64(self.position)
                 } else {
                     if isObject { try self.parseKey(into: &nodes) }
                     continue value
@@ -75,12 +72,11 @@ struct JSONScanner {
                     }
                     return root
                 }
-                let top = stack.count - 1
-                stack[top].count += 1
+                stack.top.count += 1
                 self.skipWhitespace()
                 guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
                 let byte = self.bytes[self.position]
-                let isObject = stack[top].isObject
+                let isObject = stack.top.isObject
                 if byte == UInt8(ascii: ",") {
                     self.position += 1
                     self.skipWhitespace()
@@ -92,15 +88,16 @@ struct JSONScanner {
                     throw self.error(.unexpectedByte, "unexpected \(Self.describe(byte)), expected \(expected)")
                 }
                 self.position += 1
-                let container = stack.removeLast()
+                let container = stack.pop()
                 nodes[container.node].length = container.count
-                nodes[container.node].offset = UInt32(nodes.count)
+                nodes[container.node].offset = UInt32(nodes.nextIndex)
+                nodes[container.node].payload |= UInt64(self.position)
             }
         }
     }
 
     /// Parses `"key"` and the `:` after it.
-    private mutating func parseKey(into nodes: inout [ValueNode]) throws(JSONError) {
+    private mutating func parseKey(into nodes: inout NodeBuffer) throws(JSONError) {
         guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
         guard self.bytes[self.position] == UInt8(ascii: "\"") else {
             throw self.error(.unexpectedByte, "unexpected \(Self.describe(self.bytes[self.position])), expected a key")
@@ -117,7 +114,7 @@ struct JSONScanner {
 
     // MARK: - Scalars
 
-    private mutating func parseString(into nodes: inout [ValueNode]) throws(JSONError) {
+    private mutating func parseString(into nodes: inout NodeBuffer) throws(JSONError) {
         self.position += 1
         let start = self.position
         var escaped = false
@@ -137,7 +134,7 @@ struct JSONScanner {
         }
         nodes.append(
             ValueNode(
-                kind: .string, isEscaped: escaped, length: UInt32(self.position - start), offset: UInt32(start),
+                kind: .string, isEscaped: escaped, isVerbatim: true, length: UInt32(self.position - start), offset: UInt32(start),
                 payload: 0
             )
         )
@@ -253,7 +250,7 @@ struct JSONScanner {
         self.position += length
     }
 
-    private mutating func parseNumber(into nodes: inout [ValueNode]) throws(JSONError) {
+    private mutating func parseNumber(into nodes: inout NodeBuffer) throws(JSONError) {
         let start = self.position
         var negative = false
         if self.bytes[self.position] == UInt8(ascii: "-") {
@@ -324,7 +321,10 @@ struct JSONScanner {
     private mutating func skipWhitespace() {
         while self.position < self.end {
             switch self.bytes[self.position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): self.position += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): self.position += 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                self.sawLineBreak = true
+                self.position += 1
             default: return
             }
         }

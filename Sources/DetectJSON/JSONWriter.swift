@@ -100,7 +100,7 @@ public struct JSONWriter: Sendable {
         let node = tape.nodes[index]
         switch node.kind {
         case .string:
-            if node.isEscaped {
+            if node.isEscaped || node.isVerbatim {
                 self.output.append(UInt8(ascii: "\""))
                 tape.withText(of: index) { self.output.append(contentsOf: $0) }
                 self.output.append(UInt8(ascii: "\""))
@@ -123,6 +123,8 @@ public struct JSONWriter: Sendable {
             self.writeBool(node.bool)
         case .null:
             self.writeRaw("null")
+        case _ where node.sourceSpan != nil:
+            tape.bytes.withUnsafeBytes { self.output.append(contentsOf: $0[node.sourceSpan!]) }
         case .array:
             self.output.append(UInt8(ascii: "["))
             var first = true

@@ -68,7 +68,14 @@ public struct ValueTape: Sendable {
     public mutating func appendString(_ text: UnsafeRawBufferPointer) -> Int {
         let offset = self.bytes.count
         self.bytes.append(contentsOf: text)
-        return self.appendNode(ValueNode(kind: .string, length: UInt32(text.count), offset: UInt32(offset), payload: 0))
+        var verbatim = true
+        for byte in text where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            verbatim = false
+            break
+        }
+        return self.appendNode(
+            ValueNode(kind: .string, isVerbatim: verbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
+        )
     }
 
     /// Appends a string and a node for it; returns the node index.
