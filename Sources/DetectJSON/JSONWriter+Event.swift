@@ -27,8 +27,7 @@ extension JSONWriter {
                 scratch.order.append(entry)
             }
         }
-        let ranks = table.ranks
-        scratch.order.sort { ranks[$0.field.index] < ranks[$1.field.index] }
+        scratch.sortByRank(table)
         let order = scratch.order
         let base = root.flatMap { event.tape.nodes[$0].kind == .object ? $0 : nil }
         self.writeObject(base: base, parent: .root, entries: order[...], tape: event.tape, table: table)
@@ -174,6 +173,32 @@ extension JSONWriter {
 /// Buffers ``JSONWriter/writeEvent(_:table:scratch:)`` reuses from event to event.
 public struct EventWriterScratch: Sendable {
     var order: [Event.Entry] = []
+    /// The fields of the last event sorted, in entry order, and the permutation that sorted them:
+    /// records of one dataset set the same fields in the same order, so the sort is usually reused.
+    private var lastFields: [FieldID] = []
+    private var lastPermutation: [Int] = []
+    private var sorted: [Event.Entry] = []
 
     public init() {}
+
+    /// Sorts `order` by the table's rank, reusing the previous permutation when the fields are the same.
+    mutating func sortByRank(_ table: FieldTable) {
+        let count = self.order.count
+        var same = count == self.lastFields.count
+        if same {
+            for index in 0..<count where self.order[index].field != self.lastFields[index] {
+                same = false
+                break
+            }
+        }
+        if !same {
+            let ranks = table.ranks
+            let order = self.order
+            self.lastFields = order.map(\.field)
+            self.lastPermutation = Array(0..<count).sorted { ranks[order[$0].field.index] < ranks[order[$1].field.index] }
+        }
+        self.sorted.removeAll(keepingCapacity: true)
+        for index in self.lastPermutation { self.sorted.append(self.order[index]) }
+        swap(&self.sorted, &self.order)
+    }
 }

@@ -1,16 +1,31 @@
 extension DatasetMapping {
-    /// `warp_config_changes`: Cloudflare's field reference, mapped to ECS.
+    /// `warp_config_changes` (account): a WARP client switched to another configuration or account.
+    ///
+    /// As Elastic: a configuration change (`event.action` `warp-config-change`), the device → `device`
+    /// and `host` (its hostname → `host.hostname`, copied to `host.name`), the user's e-mail. Added: the
+    /// account switched to → `cloud.account.*`; the previous account and both config names stay custom.
     static let warpConfigChanges = DatasetMapping(
         name: "warp_config_changes",
         fields: [
             "AccountIDFrom", "AccountIDTo", "AccountNameFrom", "AccountNameTo", "ConfigNameFrom", "ConfigNameTo",
             "DeviceID", "DeviceRegistrationID", "Hostname", "SerialNumber", "Timestamp", "UserEmail",
         ],
+        markers: ["AccountIDFrom", "AccountIDTo", "AccountNameFrom", "AccountNameTo", "ConfigNameFrom", "ConfigNameTo"],
         timestamp: ["Timestamp"],
         constants: [
-            ("event.category", ["network"]),
-            ("event.type", ["info"]),
+            ("event.category", ["configuration"]),
+            ("event.type", ["change"]),
+            ("event.action", "warp-config-change"),
         ],
-        rules: []
+        rules: [
+            map("DeviceID", "device.id", .keyword),
+            map("DeviceID", "host.id", .keyword),
+            map("SerialNumber", "device.serial_number", .keyword),
+            map("Hostname", "host.hostname", .keyword),
+            map("UserEmail", "user.email", .keyword),
+            map("AccountIDTo", "cloud.account.id", .keyword),
+            map("AccountNameTo", "cloud.account.name", .keyword),
+        ],
+        related: RelatedSources(hosts: ["DeviceID"])
     )
 }

@@ -1,16 +1,31 @@
 extension DatasetMapping {
-    /// `warp_toggle_changes`: Cloudflare's field reference, mapped to ECS.
+    /// `warp_toggle_changes` (account): a user switched the WARP client on or off.
+    ///
+    /// As Elastic: a configuration change (`event.action` `warp-toggle-change`), the device → `device`
+    /// and `host` (its hostname → `host.hostname`, copied to `host.name`), the user's e-mail. Added: the
+    /// account → `cloud.account.*`. `Toggled` stays custom.
     static let warpToggleChanges = DatasetMapping(
         name: "warp_toggle_changes",
         fields: [
             "AccountID", "AccountName", "DeviceID", "DeviceRegistrationID", "Hostname", "SerialNumber", "Timestamp",
             "Toggled", "UserEmail",
         ],
+        markers: ["Toggled", "AccountName"],
         timestamp: ["Timestamp"],
         constants: [
-            ("event.category", ["network"]),
-            ("event.type", ["info"]),
+            ("event.category", ["configuration"]),
+            ("event.type", ["change"]),
+            ("event.action", "warp-toggle-change"),
         ],
-        rules: []
+        rules: [
+            map("DeviceID", "device.id", .keyword),
+            map("DeviceID", "host.id", .keyword),
+            map("SerialNumber", "device.serial_number", .keyword),
+            map("Hostname", "host.hostname", .keyword),
+            map("UserEmail", "user.email", .keyword),
+            map("AccountID", "cloud.account.id", .keyword),
+            map("AccountName", "cloud.account.name", .keyword),
+        ],
+        related: RelatedSources(hosts: ["DeviceID"])
     )
 }

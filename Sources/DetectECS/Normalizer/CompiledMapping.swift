@@ -10,6 +10,7 @@ struct CompiledMapping: Sendable {
         let target: FieldID
         let conversion: Conversion
         let isFallback: Bool
+        let isAppend: Bool
     }
 
     let dataset: CloudflareDataset
@@ -44,7 +45,8 @@ struct CompiledMapping: Sendable {
                 subpath: rule.raw.split(separator: ".").dropFirst().map { Array($0.utf8) },
                 target: registry.id(rule.target),
                 conversion: rule.conversion,
-                isFallback: rule.isFallback
+                isFallback: rule.isFallback,
+                isAppend: rule.isAppend
             )
         }
         self.url = mapping.url.map { source in

@@ -6,6 +6,8 @@ struct ECSFieldIDs: Sendable {
     let eventKind, eventDataset, observerVendor, observerType: FieldID
     let urlOriginal, urlFull, urlScheme, urlDomain, urlPort, urlPath, urlQuery, urlFragment, urlExtension: FieldID
     let hostName, hostHostname: FieldID
+    /// `source.port` and `destination.port`, read for `network.community_id`.
+    let sourcePort, destinationPort: FieldID
     let relatedIP, relatedHosts, relatedUser, relatedHash: FieldID
     /// `(side.address, side.domain, side.ip)` for source, destination, client and server.
     let addresses: [(address: FieldID, domain: FieldID, ip: FieldID)]
@@ -33,6 +35,8 @@ struct ECSFieldIDs: Sendable {
         self.urlExtension = id("url.extension")
         self.hostName = id("host.name")
         self.hostHostname = id("host.hostname")
+        self.sourcePort = id("source.port")
+        self.destinationPort = id("destination.port")
         self.relatedIP = id("related.ip")
         self.relatedHosts = id("related.hosts")
         self.relatedUser = id("related.user")
@@ -55,6 +59,9 @@ struct ECSFieldIDs: Sendable {
             "dns.question.name", "host.hostname", "host.name",
         ].map(id)
         self.relatedUserSources = ["user.name", "user.email", "user.id", "source.user.email"].map(id)
-        self.relatedHashSources = ["file.hash.md5", "file.hash.sha1", "file.hash.sha256", "tls.client.ja3"].map(id)
+        self.relatedHashSources = [
+            "file.hash.md5", "file.hash.sha1", "file.hash.sha256", "file.hash.sha384", "file.hash.sha512",
+            "file.hash.ssdeep", "file.hash.tlsh", "tls.client.ja3",
+        ].map(id)
     }
 }

@@ -28,6 +28,15 @@ extension ECSNormalizer {
             } else if value.kind == .string, self.loadText(node, event.tape), let number = self.textAsInteger() {
                 event.setInteger(target, number)
             }
+        case .positiveLong:
+            if let number = self.integer(of: node, in: event.tape), number > 0 {
+                event.setInteger(target, Int64(number))
+            }
+        case .scaled(let factor):
+            if let number = self.integer(of: node, in: event.tape) {
+                let (product, overflow) = Int64(number).multipliedReportingOverflow(by: factor)
+                if !overflow { event.setInteger(target, product) }
+            }
         case .number:
             if value.kind == .integer || value.kind == .float {
                 event.set(target, node: node)
@@ -48,7 +57,7 @@ extension ECSNormalizer {
         case .ip:
             self.convertIP(node, to: target, in: &event)
         case .timestamp:
-            guard let time = self.time(of: node, in: event.tape) else { return }
+            guard let time = self.time(of: node, in: event.tape), time.microsecondsSinceEpoch != 0 else { return }
             self.scratch.text.removeAll(keepingCapacity: true)
             time.appendRFC3339(to: &self.scratch.text)
             self.setText(target, in: &event)
@@ -77,8 +86,8 @@ extension ECSNormalizer {
             self.scratch.text.removeFirst(split)
             self.setText(target, in: &event)
         case .tlsProtocol:
-            guard self.loadText(node, event.tape), let split = self.tlsVersionSplit() else { return }
-            self.scratch.text.removeLast(self.scratch.text.count - split + 1)
+            guard self.loadText(node, event.tape), self.tlsVersionSplit() != nil else { return }
+            self.scratch.text.removeLast(self.scratch.text.count - 3)
             for index in self.scratch.text.indices { self.scratch.text[index] |= 0x20 }
             self.setText(target, in: &event)
         case .lookup(let table):
@@ -102,6 +111,27 @@ extension ECSNormalizer {
                 self.scratch.text.allSatisfy({ ($0 | 0x20) &- 97 < 6 || $0 &- 48 < 10 })
             else { return }
             event.set(target, node: node)
+        case .bareURLHost:
+            guard self.loadText(node, event.tape) else { return }
+            self.setBareURLPart(path: false, to: target, in: &event)
+        case .bareURLPath:
+            guard self.loadText(node, event.tape) else { return }
+            self.setBareURLPart(path: true, to: target, in: &event)
+        case .component(let separator, let index):
+            guard self.loadText(node, event.tape) else { return }
+            let parts = String(decoding: self.scratch.text, as: UTF8.self)
+                .split(separator: separator, omittingEmptySubsequences: false)
+            if index < parts.count, case let part = parts[index].trimmingWhitespace(), !part.isEmpty {
+                event.setString(target, part)
+            }
+        case .host:
+            self.convertHost(node, to: target, in: &event)
+        case .pluck(let key):
+            self.convertPluck(node, key: key, to: target, in: &event)
+        case .objects(let members):
+            self.convertObjects(node, members: members, to: target, in: &event)
+        case .communityID:
+            self.convertCommunityID(node, to: target, in: &event)
         }
     }
 
@@ -174,15 +204,30 @@ extension ECSNormalizer {
         }
     }
 
-    /// Index of the first digit of `TLSv1.3` / `SSLv3` in `scratch.text`, or nil for other text.
+    /// Sets `target` to the host (or the path) of `scratch.text`, a URL with or without its `scheme://`.
+    private mutating func setBareURLPart(path wantsPath: Bool, to target: FieldID, in event: inout Event) {
+        let text = self.scratch.text
+        let hasScheme = text.indices.dropLast(2).contains {
+            text[$0] == UInt8(ascii: ":") && text[$0 + 1] == UInt8(ascii: "/") && text[$0 + 2] == UInt8(ascii: "/")
+        }
+        if !hasScheme, text.first != UInt8(ascii: "/") { self.scratch.text.insert(contentsOf: "//".utf8, at: 0) }
+        let range = self.scratch.text.withUnsafeBufferPointer { URLParts(parsing: $0) }
+            .flatMap { wantsPath ? $0.path : $0.hostAddress }
+        guard let range, !range.isEmpty else { return }
+        self.scratch.text[range].withUnsafeBytes { event.setString(target, $0) }
+    }
+
+    /// Index of the first digit of `TLSv1.3` / `SSLv3` / `TLS 1.3` / `TLS1.3` in `scratch.text`, or nil for
+    /// other text.
     private func tlsVersionSplit() -> Int? {
         let text = self.scratch.text
-        guard text.count > 4 else { return nil }
-        let head = text[0..<4].map { $0 | 0x20 }
-        guard head.elementsEqual("tlsv".utf8) || head.elementsEqual("sslv".utf8), text[4] &- 48 < 10 else {
-            return nil
-        }
-        return 4
+        guard text.count > 3 else { return nil }
+        let head = text[0..<3].map { $0 | 0x20 }
+        guard head.elementsEqual("tls".utf8) || head.elementsEqual("ssl".utf8) else { return nil }
+        var index = 3
+        if text[index] | 0x20 == UInt8(ascii: "v") || text[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < text.count, text[index] &- 48 < 10 else { return nil }
+        return index
     }
 
     /// Writes a validated, canonical IP (or an array of them) to `target`.

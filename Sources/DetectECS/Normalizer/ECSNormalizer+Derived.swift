@@ -108,8 +108,9 @@ extension ECSNormalizer {
         }
     }
 
-    /// `related.ip`, `related.hosts`, `related.user` and `related.hash`: the distinct values of the ECS
-    /// fields that hold them, then of the dataset's extra raw fields, in that order.
+    /// `related.ip`, `related.hosts`, `related.user` and `related.hash`: the distinct values a table row
+    /// wrote there itself (`.host` of links), of the ECS fields that hold them, then of the dataset's
+    /// extra raw fields, in that order.
     mutating func deriveRelated(_ mapping: CompiledMapping, in event: inout Event) {
         let ids = self.catalog.ids
         self.collectRelated(ids.relatedIP, fields: ids.relatedIPSources, raw: mapping.related.ip, isIP: true, in: &event)
@@ -123,6 +124,7 @@ extension ECSNormalizer {
     ) {
         self.scratch.related.removeAll(keepingCapacity: true)
         let tape = event.tape
+        if let written = event.node(target) { self.addRelated(written, tape, isIP: isIP) }
         for field in fields {
             if let node = event.node(field) { self.addRelated(node, tape, isIP: false) }
         }

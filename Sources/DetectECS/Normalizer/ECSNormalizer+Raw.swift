@@ -33,7 +33,11 @@ extension ECSNormalizer {
         for rule in mapping.rules {
             if rule.isFallback, event.has(rule.target) { continue }
             guard let node = self.rawValue(slot: rule.rawSlot, subpath: rule.subpath, in: event.tape) else { continue }
-            self.convert(node, with: rule.conversion, to: rule.target, in: &event)
+            if rule.isAppend {
+                self.convertAppending(node, with: rule.conversion, to: rule.target, in: &event)
+            } else {
+                self.convert(node, with: rule.conversion, to: rule.target, in: &event)
+            }
         }
         self.deriveTimestamp(mapping, in: &event)
         self.deriveURL(mapping, in: &event)
