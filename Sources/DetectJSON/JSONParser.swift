@@ -28,7 +28,7 @@ public struct JSONParser: Sendable {
     ///   sized for the worst case (n + 1 nodes, min(n, ``maxDepth``) containers).
     public func parse(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
         let base = tape.bytes.count
-        tape.bytes.append(contentsOf: input)
+        tape.bytes.appendBytes(input)
         let firstIndex = tape.nodes.count
         let maxDepth = self.maxDepth
         let capacity = NodeBuffer.capacity(forBytes: input.count)

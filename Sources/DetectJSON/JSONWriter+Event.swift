@@ -173,32 +173,21 @@ extension JSONWriter {
 /// Buffers ``JSONWriter/writeEvent(_:table:scratch:)`` reuses from event to event.
 public struct EventWriterScratch: Sendable {
     var order: [Event.Entry] = []
-    /// The fields of the last event sorted, in entry order, and the permutation that sorted them:
-    /// records of one dataset set the same fields in the same order, so the sort is usually reused.
-    private var lastFields: [FieldID] = []
-    private var lastPermutation: [Int] = []
+    private var keys: [UInt64] = []
     private var sorted: [Event.Entry] = []
 
     public init() {}
 
-    /// Sorts `order` by the table's rank, reusing the previous permutation when the fields are the same.
+    /// Sorts `order` by the table's rank: entries are keyed `rank << 32 | position` and the keys sorted as
+    /// plain integers, which keeps equal ranks in entry order and the comparisons cheap.
     mutating func sortByRank(_ table: FieldTable) {
-        let count = self.order.count
-        var same = count == self.lastFields.count
-        if same {
-            for index in 0..<count where self.order[index].field != self.lastFields[index] {
-                same = false
-                break
-            }
+        self.keys.removeAll(keepingCapacity: true)
+        for (position, entry) in self.order.enumerated() {
+            self.keys.append(UInt64(table.ranks[entry.field.index]) << 32 | UInt64(position))
         }
-        if !same {
-            let ranks = table.ranks
-            let order = self.order
-            self.lastFields = order.map(\.field)
-            self.lastPermutation = Array(0..<count).sorted { ranks[order[$0].field.index] < ranks[order[$1].field.index] }
-        }
+        self.keys.sort()
         self.sorted.removeAll(keepingCapacity: true)
-        for index in self.lastPermutation { self.sorted.append(self.order[index]) }
+        for key in self.keys { self.sorted.append(self.order[Int(key & 0xFFFF_FFFF)]) }
         swap(&self.sorted, &self.order)
     }
 }

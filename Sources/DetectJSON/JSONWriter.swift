@@ -26,14 +26,14 @@ public struct JSONWriter: Sendable {
     /// Writes the body of a JSON string (no quotes) with escapes.
     public mutating func writeEscaped(_ text: UnsafeRawBufferPointer) {
         if !Self.needsEscaping(text) {
-            self.output.append(contentsOf: text)
+            self.output.appendBytes(text)
             return
         }
         var runStart = 0
         for index in 0..<text.count {
             let byte = text[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            self.output.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart..<index]))
+            self.output.appendBytes(UnsafeRawBufferPointer(rebasing: text[runStart..<index]))
             runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): self.output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -48,7 +48,7 @@ public struct JSONWriter: Sendable {
                 self.output.append(hex[Int(byte & 0xF)])
             }
         }
-        self.output.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart..<text.count]))
+        self.output.appendBytes(UnsafeRawBufferPointer(rebasing: text[runStart..<text.count]))
     }
 
     /// Whether any byte of `text` is `"`, `\` or a control character, eight bytes at a time.
@@ -91,7 +91,7 @@ public struct JSONWriter: Sendable {
                 buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            self.output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index..<20]))
+            self.output.appendBytes(UnsafeRawBufferPointer(rebasing: buffer[index..<20]))
         }
     }
 
@@ -117,7 +117,7 @@ public struct JSONWriter: Sendable {
 
     /// Writes ASCII text as it is.
     public mutating func writeRaw(_ text: StaticString) {
-        self.output.append(contentsOf: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        self.output.appendBytes(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     @inlinable
@@ -134,20 +134,20 @@ public struct JSONWriter: Sendable {
         case .string:
             if node.isEscaped || node.isVerbatim {
                 self.output.append(UInt8(ascii: "\""))
-                tape.withText(of: index) { self.output.append(contentsOf: $0) }
+                tape.withText(of: index) { self.output.appendBytes($0) }
                 self.output.append(UInt8(ascii: "\""))
             } else {
                 tape.withText(of: index) { self.writeString($0) }
             }
         case .integer:
             if node.length > 0 {
-                tape.withText(of: index) { self.output.append(contentsOf: $0) }
+                tape.withText(of: index) { self.output.appendBytes($0) }
             } else {
                 self.writeInteger(node.integer)
             }
         case .float:
             if node.length > 0 {
-                tape.withText(of: index) { self.output.append(contentsOf: $0) }
+                tape.withText(of: index) { self.output.appendBytes($0) }
             } else {
                 self.writeFloat(node.float)
             }
@@ -156,7 +156,7 @@ public struct JSONWriter: Sendable {
         case .null:
             self.writeRaw("null")
         case _ where node.sourceSpan != nil:
-            tape.bytes.withUnsafeBytes { self.output.append(contentsOf: $0[node.sourceSpan!]) }
+            tape.bytes.withUnsafeBytes { self.output.appendBytes(UnsafeRawBufferPointer(rebasing: $0[node.sourceSpan!])) }
         case .array:
             self.output.append(UInt8(ascii: "["))
             var first = true

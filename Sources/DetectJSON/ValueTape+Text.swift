@@ -13,13 +13,13 @@ extension ValueTape {
                 if node.isEscaped {
                     JSONStringDecoder.decode(text, into: &output)
                 } else {
-                    output.append(contentsOf: text)
+                    output.appendBytes(text)
                 }
             }
             return true
         case .integer, .float:
             if node.length > 0 {
-                self.withText(of: index) { output.append(contentsOf: $0) }
+                self.withText(of: index) { output.appendBytes($0) }
             } else {
                 var writer = JSONWriter()
                 writer.writeValue(self, at: index)

@@ -67,7 +67,7 @@ public struct ValueTape: Sendable {
     @discardableResult
     public mutating func appendString(_ text: UnsafeRawBufferPointer) -> Int {
         let offset = self.bytes.count
-        self.bytes.append(contentsOf: text)
+        self.bytes.appendBytes(text)
         var verbatim = true
         for byte in text where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
             verbatim = false
