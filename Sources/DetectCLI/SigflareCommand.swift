@@ -7,6 +7,6 @@ struct SigflareCommand: ParsableCommand {
         commandName: "sigflare",
         abstract: "Normalize Cloudflare logs to ECS and detect threats in them with Sigma rules.",
         version: "0.1.0",
-        subcommands: [Normalize.self]
+        subcommands: [Normalize.self, Validate.self]
     )
 }

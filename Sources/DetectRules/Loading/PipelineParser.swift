@@ -38,9 +38,10 @@ struct PipelineParser {
             }
         }
         let vars = self.vars(root["vars"])
+        let declaredFields = context.stringList(root["ecs_fields"], attribute: "ecs_fields")
         for pair in root.pairs ?? [] {
             switch pair.key {
-            case "name", "priority", "vars", "transformations":
+            case "name", "priority", "vars", "transformations", "ecs_fields":
                 continue
             case "finalizers", "postprocessing", "allowed_backends":
                 context.report(
@@ -64,7 +65,7 @@ struct PipelineParser {
         guard context.errorCount == errorsBefore else { return nil }
         return ProcessingPipeline(
             name: name, priority: priority, vars: vars, transformations: transformations,
-            location: context.location(root))
+            declaredFields: declaredFields, location: context.location(root))
     }
 
     private func vars(_ node: YAMLNode?) -> [String: [String]] {

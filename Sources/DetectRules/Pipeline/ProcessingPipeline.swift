@@ -15,19 +15,34 @@ public struct ProcessingPipeline: Hashable, Sendable {
     public var vars: [String: [String]]
     /// The transformations, applied in order.
     public var transformations: [PipelineTransformation]
+    /// `ecs_fields` (sigflare): the event fields this pipeline's events have, so that a rule field mapped to
+    /// none of them can be reported (`rule.field.unmapped`). An entry ending in `.*` covers every field under
+    /// that prefix (`cloudflare.*`). Empty: the pipeline declares nothing and no field is checked against it.
+    public var declaredFields: [String]
     /// Where it appears in the source file (1-based line and column).
     public var location: SourceLocation
 
     /// Memberwise initializer (the loader builds these; compilers and tests may too).
     public init(
         name: String, priority: Int = 0, vars: [String: [String]] = [:], transformations: [PipelineTransformation],
-        location: SourceLocation
+        declaredFields: [String] = [], location: SourceLocation
     ) {
         self.name = name
         self.priority = priority
         self.vars = vars
         self.transformations = transformations
+        self.declaredFields = declaredFields
         self.location = location
+    }
+
+    /// Whether `field` is one of ``declaredFields`` or lies under one of its `prefix.*` entries.
+    public func declares(_ field: String) -> Bool {
+        self.declaredFields.contains { entry in
+            if entry.hasSuffix(".*") {
+                return field.hasPrefix(entry.dropLast()) && field.count > entry.count - 1
+            }
+            return entry == field
+        }
     }
 
     /// The datasets a logsource maps to: the union, in order, of every `logsource_dataset` transformation that

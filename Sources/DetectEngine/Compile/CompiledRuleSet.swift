@@ -1,0 +1,61 @@
+internal import DetectCore
+
+/// The immutable, `Sendable` result of ``RuleCompiler``: every rule that compiled, indexed by dataset.
+///
+/// Evaluate events with ``evaluate(_:dataset:scratch:)``; a reload builds a new set and swaps it whole.
+/// Rules keep their load order, and matches come out in that order.
+public struct CompiledRuleSet: Sendable {
+    /// The compiled rules, in load order. ``RuleMatch/ruleIndex`` indexes this array.
+    public let rules: [CompiledRule]
+    /// Every field the rules reference (index 0 is `event.dataset`), resolved at most once per event.
+    let fields: [CompiledField]
+    /// Dataset names, looked up from event bytes without building a `String`.
+    let datasetTable: ByteKeyTable
+    /// Per id of ``datasetTable``: indices of the rules that run on that dataset (its own rules and the
+    /// unrouted ones), ascending.
+    let routeTable: [[Int32]]
+    /// Indices of the rules whose logsource no pipeline maps: they run on every event.
+    let unrouted: [Int32]
+    /// The routed dataset names, sorted.
+    public let datasets: [String]
+
+    /// The index of `event.dataset` in ``fields`` (the compiler interns it first).
+    static let datasetFieldIndex = 0
+
+    init(rules: [CompiledRule], fields: [CompiledField]) {
+        self.rules = rules
+        self.fields = fields
+        var unrouted: [Int32] = []
+        var names: Set<String> = []
+        for (index, rule) in rules.enumerated() {
+            if let datasets = rule.datasets {
+                names.formUnion(datasets)
+            } else {
+                unrouted.append(Int32(index))
+            }
+        }
+        let sorted = names.sorted()
+        self.datasets = sorted
+        self.datasetTable = ByteKeyTable(sorted)
+        self.routeTable = sorted.map { dataset in
+            rules.indices.filter { rules[$0].datasets?.contains(dataset) ?? true }.map { Int32($0) }
+        }
+        self.unrouted = unrouted
+    }
+
+    /// A set without rules.
+    public static let empty = CompiledRuleSet(rules: [], fields: [])
+
+    /// The number of compiled rules.
+    public var count: Int { self.rules.count }
+
+    /// The indices of the rules that run on events of `dataset` (rules routed to it, and rules whose
+    /// logsource is unmapped), ascending; with `nil` or an unknown dataset, the unrouted rules only.
+    public func ruleIndices(forDataset dataset: String?) -> [Int] {
+        guard let dataset, let id = self.datasetTable.id(of: dataset) else { return self.unrouted.map(Int.init) }
+        return self.routeTable[id].map(Int.init)
+    }
+
+    /// The dotted paths of every field the rules reference, sorted.
+    public var referencedFields: [String] { self.fields.dropFirst().map(\.path).sorted() }
+}

@@ -1,0 +1,66 @@
+public import DetectMatch
+
+/// Reusable working memory for evaluating events: the per-event cache of resolved fields, decoded text,
+/// the list of string leaves for keyword items, and the PCRE2 match memory.
+///
+/// Create one per thread (or per task that evaluates sequentially) and pass it to every call of
+/// ``CompiledRuleSet/evaluate(_:dataset:scratch:)``; once warmed up, evaluation allocates nothing but the
+/// matches it returns. Not `Sendable`: it holds per-thread PCRE2 state.
+public struct EvaluationScratch {
+    /// Regular-expression matches that gave up on a ``RegexLimits`` limit (counted as no match), since the
+    /// scratch was created.
+    public internal(set) var regexLimitHits = 0
+
+    /// PCRE2 match data, limits and JIT stack; `nil` if it could not be allocated (the calling thread's
+    /// default scratch is used then).
+    let regex: RegexScratch?
+
+    /// Incremented per event; a cache entry is valid when its stamp equals it.
+    var generation: UInt32 = 0
+
+    // Field cache, indexed by field-table index.
+    var fieldStamps: [UInt32] = []
+    var fieldStarts: [Int32] = []
+    var fieldCounts: [Int32] = []
+    /// The value nodes of the resolved fields, arrays flattened, back to back.
+    var values: [Int32] = []
+
+    // Text cache, indexed by tape node: text of escaped strings and of numbers without source text.
+    var textStamps: [UInt32] = []
+    var textOffsets: [Int32] = []
+    var textLengths: [Int32] = []
+    /// Decoded text, back to back.
+    var arena: [UInt8] = []
+
+    // String leaves of the whole event, for keyword items.
+    var leavesStamp: UInt32 = 0
+    var leaves: [Int32] = []
+
+    /// A scratch whose regular-expression matches run under `regexLimits`.
+    ///
+    /// - Parameter regexLimits: PCRE2 match, depth, heap and JIT-stack limits (``RegexLimits/default``:
+    ///   match limit 100,000; depth limit 10,000; heap 16 MiB; JIT stack 1 MiB).
+    public init(regexLimits: RegexLimits = .default) {
+        self.regex = try? RegexScratch(limits: regexLimits)
+    }
+
+    /// Starts a new event: invalidates every cache entry in O(1) and sizes the field cache.
+    mutating func begin(fieldCount: Int) {
+        self.generation &+= 1
+        if self.generation == 0 {
+            for index in self.fieldStamps.indices { self.fieldStamps[index] = 0 }
+            for index in self.textStamps.indices { self.textStamps[index] = 0 }
+            self.leavesStamp = 0
+            self.generation = 1
+        }
+        if self.fieldStamps.count < fieldCount {
+            let extra = fieldCount - self.fieldStamps.count
+            self.fieldStamps.append(contentsOf: repeatElement(0, count: extra))
+            self.fieldStarts.append(contentsOf: repeatElement(0, count: extra))
+            self.fieldCounts.append(contentsOf: repeatElement(0, count: extra))
+        }
+        self.values.removeAll(keepingCapacity: true)
+        self.arena.removeAll(keepingCapacity: true)
+        self.leaves.removeAll(keepingCapacity: true)
+    }
+}
