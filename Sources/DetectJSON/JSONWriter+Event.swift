@@ -30,28 +30,46 @@ extension JSONWriter {
         scratch.sortByRank(table)
         let order = scratch.order
         let base = root.flatMap { event.tape.nodes[$0].kind == .object ? $0 : nil }
-        self.writeObject(base: base, parent: .root, entries: order[...], tape: event.tape, table: table)
+        // Written into the scratch memory with bounds-checked stores, then appended in one copy; an event
+        // that does not fit is written again into twice the memory.
+        while true {
+            let written: Int? = scratch.text.withUnsafeMutableBytes { memory in
+                var cursor = ByteCursor(memory)
+                Self.writeObject(
+                    base: base, parent: .root, entries: order[...], tape: event.tape, table: table,
+                    keys: &scratch.keyTexts, to: &cursor)
+                return cursor.overflowed ? nil : cursor.count
+            }
+            if let written {
+                scratch.text.withUnsafeBytes { self.output.appendBytes(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
+                return
+            }
+            scratch.growText()
+        }
     }
 
     /// Writes `{…}`: the members of the object `base` (if any) in document order, merged with `entries`,
     /// which are strict descendants of `parent` sorted by rank; entries no member matches follow.
-    private mutating func writeObject(
-        base: Int?, parent: FieldID, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable
+    private static func writeObject<Output: JSONOutput>(
+        base: Int?, parent: FieldID, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable,
+        keys: inout KeyTextCache, to output: inout Output
     ) {
-        self.output.append(UInt8(ascii: "{"))
+        output.writeByte(UInt8(ascii: "{"))
         let depth = table.depths[parent.index] + 1
         var needsComma = false
         if let base {
             tape.forEachMember(of: base) { key, value in
                 if Self.isOverridden(flatKey: key, by: entries, depth: depth, tape: tape, table: table) { return }
-                if needsComma { self.output.append(UInt8(ascii: ",")) }
+                if needsComma { output.writeByte(UInt8(ascii: ",")) }
                 needsComma = true
                 if let group = Self.group(named: key, in: entries, depth: depth, tape: tape, table: table) {
-                    self.writeMerged(group.top, member: value, entries: group.entries, tape: tape, table: table)
+                    Self.writeMerged(
+                        group.top, member: value, entries: group.entries, tape: tape, table: table, keys: &keys,
+                        to: &output)
                 } else {
-                    self.writeValue(tape, at: key)
-                    self.output.append(UInt8(ascii: ":"))
-                    self.writeValue(tape, at: value)
+                    output.writeValue(tape, at: key)
+                    output.writeByte(UInt8(ascii: ":"))
+                    output.writeValue(tape, at: value)
                 }
             }
         }
@@ -59,21 +77,24 @@ extension JSONWriter {
         while start < entries.endIndex {
             let (top, end) = Self.group(at: start, in: entries, depth: depth, table: table)
             if base.map({ !Self.hasMember($0, named: table.segments[top.index], tape: tape) }) ?? true {
-                if needsComma { self.output.append(UInt8(ascii: ",")) }
+                if needsComma { output.writeByte(UInt8(ascii: ",")) }
                 needsComma = true
-                self.writeMerged(top, member: nil, entries: entries[start..<end], tape: tape, table: table)
+                Self.writeMerged(
+                    top, member: nil, entries: entries[start..<end], tape: tape, table: table, keys: &keys,
+                    to: &output)
             }
             start = end
         }
-        self.output.append(UInt8(ascii: "}"))
+        output.writeByte(UInt8(ascii: "}"))
     }
 
     /// Writes `"segment":value` for `top`, whose own entry (if any) comes first in `entries`, followed by
     /// the entries below it; `member` is the document's value at the same path, if any.
-    private mutating func writeMerged(
-        _ top: FieldID, member: Int?, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable
+    private static func writeMerged<Output: JSONOutput>(
+        _ top: FieldID, member: Int?, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable,
+        keys: inout KeyTextCache, to output: inout Output
     ) {
-        self.writeKey(table.segments[top.index])
+        keys.writeKey(of: top, table: table, to: &output)
         var below = entries
         var own: Int?
         if let first = below.first, first.field == top {
@@ -81,12 +102,12 @@ extension JSONWriter {
             below = below.dropFirst()
         }
         if below.isEmpty, let own {
-            self.writeValue(tape, at: own)
+            output.writeValue(tape, at: own)
             return
         }
         let value = own ?? member
         let base = value.flatMap { tape.nodes[$0].kind == .object ? $0 : nil }
-        self.writeObject(base: base, parent: top, entries: below, tape: tape, table: table)
+        Self.writeObject(base: base, parent: top, entries: below, tape: tape, table: table, keys: &keys, to: &output)
     }
 
     /// The ancestor of `field` (or `field` itself) at `depth`.
@@ -162,32 +183,5 @@ extension JSONWriter {
 
     private static func keyEquals(_ key: Int, _ segment: [UInt8], tape: ValueTape) -> Bool {
         tape.withText(of: key) { text in text.elementsEqual(segment) }
-    }
-
-    private mutating func writeKey(_ segment: [UInt8]) {
-        segment.withUnsafeBytes { self.writeString($0) }
-        self.output.append(UInt8(ascii: ":"))
-    }
-}
-
-/// Buffers ``JSONWriter/writeEvent(_:table:scratch:)`` reuses from event to event.
-public struct EventWriterScratch: Sendable {
-    var order: [Event.Entry] = []
-    private var keys: [UInt64] = []
-    private var sorted: [Event.Entry] = []
-
-    public init() {}
-
-    /// Sorts `order` by the table's rank: entries are keyed `rank << 32 | position` and the keys sorted as
-    /// plain integers, which keeps equal ranks in entry order and the comparisons cheap.
-    mutating func sortByRank(_ table: FieldTable) {
-        self.keys.removeAll(keepingCapacity: true)
-        for (position, entry) in self.order.enumerated() {
-            self.keys.append(UInt64(table.ranks[entry.field.index]) << 32 | UInt64(position))
-        }
-        self.keys.sort()
-        self.sorted.removeAll(keepingCapacity: true)
-        for key in self.keys { self.sorted.append(self.order[Int(key & 0xFFFF_FFFF)]) }
-        swap(&self.sorted, &self.order)
     }
 }

@@ -68,11 +68,7 @@ public struct ValueTape: Sendable {
     public mutating func appendString(_ text: UnsafeRawBufferPointer) -> Int {
         let offset = self.bytes.count
         self.bytes.appendBytes(text)
-        var verbatim = true
-        for byte in text where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            verbatim = false
-            break
-        }
+        let verbatim = !JSONEscaping.needsEscaping(text)
         return self.appendNode(
             ValueNode(kind: .string, isVerbatim: verbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
         )

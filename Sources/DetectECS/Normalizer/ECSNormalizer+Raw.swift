@@ -6,19 +6,11 @@ extension ECSNormalizer {
     mutating func normalizeRaw(root: Int, dataset given: CloudflareDataset?, into event: inout Event) -> NormalizedRecord {
         let ids = self.catalog.ids
         self.scratch.members.removeAll(keepingCapacity: true)
-        self.scratch.keyIDs.removeAll(keepingCapacity: true)
-        let keys = self.catalog.keys
-        let tape = event.tape
-        tape.forEachMember(of: root) { key, value in
-            let id: Int32 =
-                tape.nodes[key].isEscaped ? -1 : tape.withText(of: key) { keys.id(of: $0).map(Int32.init) ?? -1 }
-            self.scratch.members.append((id, Int32(value)))
-            self.scratch.keyIDs.append(id)
-        }
+        self.scratch.shape.resolve(root: root, in: event.tape, keys: self.catalog.keys, into: &self.scratch.members)
         event.set(ids.cloudflare, node: root)
         event.setString(ids.observerVendor, "Cloudflare")
 
-        let dataset = given ?? self.scratch.keyIDs.withUnsafeBufferPointer { self.catalog.detect(keyIDs: $0) }
+        let dataset = given ?? self.detectDataset()
         guard let dataset else {
             event.setString(ids.eventKind, "event")
             event.setString(ids.eventDataset, CloudflareDataset.unknownName)
@@ -47,6 +39,14 @@ extension ECSNormalizer {
         if !event.has(ids.eventKind) { event.setString(ids.eventKind, "event") }
         event.setString(ids.eventDataset, mapping.name)
         return .cloudflare(dataset)
+    }
+
+    /// The dataset of the record whose keys `scratch.shape` holds, detected once per key sequence.
+    private mutating func detectDataset() -> CloudflareDataset? {
+        if let detection = self.scratch.shape.detection { return detection }
+        let detection = self.scratch.shape.ids.withUnsafeBufferPointer { self.catalog.detect(keyIDs: $0) }
+        self.scratch.shape.detection = detection
+        return detection
     }
 
     /// Points each raw slot of the mapping at the record's value for that field (or -1).

@@ -116,7 +116,7 @@ public struct ECSNormalizer: Sendable {
 struct NormalizerScratch: Sendable {
     var text: [UInt8] = []
     var text2: [UInt8] = []
-    var keyIDs: [Int32] = []
+    var shape = KeyShapeCache()
     var members: [(key: Int32, value: Int32)] = []
     var slots: [Int32] = []
     var related: [[UInt8]] = []
