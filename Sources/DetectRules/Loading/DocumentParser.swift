@@ -7,6 +7,9 @@ enum ParsedDocument {
     case filter(SigmaFilter)
     case pipeline(ProcessingPipeline)
     case rejected(RejectedDocument)
+    /// A SigmaHQ regression-test description (`rule_metadata`, `regression_tests_info`), which sits beside rules in the
+    /// SigmaHQ repository: not a detection document, skipped without a diagnostic.
+    case regressionTestInfo
 }
 
 /// Parses the documents of one file: YAML, rule collections (`action: global` / `reset` / `repeat`), and the
@@ -83,6 +86,11 @@ struct DocumentParser {
     private func dispatch(_ root: YAMLNode, _ context: ParseContext) -> ParsedDocument {
         let index = context.diagnostics.count
         context.ruleID = nil
+        if root["regression_tests_info"] != nil || root["rule_metadata"] != nil, root["detection"] == nil,
+            root["title"] == nil
+        {
+            return .regressionTestInfo
+        }
         if root["correlation"] != nil {
             if let rule = CorrelationParser(context: context).parse(root) { return .correlation(rule) }
             return .rejected(self.rejection(.correlation, root, context, since: index))

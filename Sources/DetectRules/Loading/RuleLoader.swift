@@ -189,6 +189,7 @@ public struct RuleLoader: Sendable {
                 case .filter(let filter): filters.append(filter)
                 case .pipeline(let pipeline): pipelines.append(pipeline)
                 case .rejected(let rejection): rejected.append(rejection)
+                case .regressionTestInfo: continue
                 }
             }
         }
