@@ -114,6 +114,7 @@ struct JSONScanner {
 
     // MARK: - Scalars
 
+    @inline(__always)
     private mutating func parseString(into nodes: inout NodeBuffer) throws(JSONError) {
         self.position += 1
         let start = self.position
@@ -260,6 +261,12 @@ struct JSONScanner {
         let digitsStart = self.position
         var magnitude: UInt64 = 0
         var overflow = false
+        // 19 digits always fit in a UInt64 (10^19 - 1 < 2^64), so only longer numbers check for overflow.
+        let uncheckedEnd = min(self.end, digitsStart + 19)
+        while self.position < uncheckedEnd, case let digit = self.bytes[self.position] &- UInt8(ascii: "0"), digit < 10 {
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+            self.position += 1
+        }
         while self.position < self.end, case let digit = self.bytes[self.position] &- UInt8(ascii: "0"), digit < 10 {
             let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))

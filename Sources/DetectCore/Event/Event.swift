@@ -17,9 +17,15 @@ public struct Event: Sendable {
     public var tape = ValueTape()
     /// The fields in the order they were first set; removed fields keep a slot with `node == -1`.
     public private(set) var entries: [Entry] = []
-    private var slots: [Int32] = []
-    private var stamps: [UInt32] = []
+    /// For each field index: the generation that set it and its index in `entries`. Entries of older
+    /// generations are stale, so emptying the event needs no pass over this array.
+    private var slots: [Slot] = []
     private var generation: UInt32 = 1
+
+    private struct Slot: Sendable {
+        var stamp: UInt32
+        var entry: Int32
+    }
 
     public init() {}
 
@@ -29,7 +35,7 @@ public struct Event: Sendable {
         self.entries.removeAll(keepingCapacity: true)
         self.generation &+= 1
         if self.generation == 0 {
-            for index in self.stamps.indices { self.stamps[index] = 0 }
+            for index in self.slots.indices { self.slots[index].stamp = 0 }
             self.generation = 1
         }
     }
@@ -51,11 +57,9 @@ public struct Event: Sendable {
         let index = field.index
         if index >= self.slots.count {
             let newCount = max(index + 1, self.slots.count * 2, 64)
-            self.slots.append(contentsOf: repeatElement(0, count: newCount - self.slots.count))
-            self.stamps.append(contentsOf: repeatElement(0, count: newCount - self.stamps.count))
+            self.slots.append(contentsOf: repeatElement(Slot(stamp: 0, entry: 0), count: newCount - self.slots.count))
         }
-        self.slots[index] = Int32(self.entries.count)
-        self.stamps[index] = self.generation
+        self.slots[index] = Slot(stamp: self.generation, entry: Int32(self.entries.count))
         self.entries.append(Entry(field: field, node: Int32(node)))
     }
 
@@ -71,7 +75,8 @@ public struct Event: Sendable {
     @usableFromInline
     func slot(_ field: FieldID) -> Int? {
         let index = field.index
-        guard index < self.stamps.count, self.stamps[index] == self.generation else { return nil }
-        return Int(self.slots[index])
+        guard index < self.slots.count else { return nil }
+        let slot = self.slots[index]
+        return slot.stamp == self.generation ? Int(slot.entry) : nil
     }
 }

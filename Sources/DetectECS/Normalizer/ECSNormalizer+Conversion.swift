@@ -77,7 +77,7 @@ extension ECSNormalizer {
             self.setText(target, in: &event)
         case .httpVersion:
             guard self.loadText(node, event.tape) else { return }
-            if self.scratch.text.count > 5, self.scratch.text[0..<5].map({ $0 | 0x20 }).elementsEqual("http/".utf8) {
+            if self.scratch.text.count > 5, Self.hasPrefixIgnoringCase(self.scratch.text, "http/") {
                 self.scratch.text.removeFirst(5)
             }
             self.setText(target, in: &event)
@@ -222,12 +222,19 @@ extension ECSNormalizer {
     private func tlsVersionSplit() -> Int? {
         let text = self.scratch.text
         guard text.count > 3 else { return nil }
-        let head = text[0..<3].map { $0 | 0x20 }
-        guard head.elementsEqual("tls".utf8) || head.elementsEqual("ssl".utf8) else { return nil }
+        guard Self.hasPrefixIgnoringCase(text, "tls") || Self.hasPrefixIgnoringCase(text, "ssl") else { return nil }
         var index = 3
         if text[index] | 0x20 == UInt8(ascii: "v") || text[index] == UInt8(ascii: " ") { index += 1 }
         guard index < text.count, text[index] &- 48 < 10 else { return nil }
         return index
+    }
+
+    /// Whether `text` starts with the lower-case ASCII letters (or `/`) of `prefix`, in either case.
+    private static func hasPrefixIgnoringCase(_ text: [UInt8], _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard text.count >= count else { return false }
+        for index in 0..<count where text[index] | 0x20 != prefix.utf8Start[index] { return false }
+        return true
     }
 
     /// Writes a validated, canonical IP (or an array of them) to `target`.

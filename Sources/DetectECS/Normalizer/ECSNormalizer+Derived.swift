@@ -84,13 +84,13 @@ extension ECSNormalizer {
             guard let node = event.node(split.domain), self.loadText(node, event.tape) else { continue }
             let parts = self.scratch.text.withUnsafeBufferPointer { self.suffixes.split($0) }
             let text = self.scratch.text
-            for (field, range) in [
-                (split.registered, parts.registered), (split.topLevel, parts.topLevel),
-                (split.subdomain, parts.subdomain),
-            ] {
-                guard let range, !range.isEmpty, !event.has(field) else { continue }
+            func set(_ field: FieldID, _ range: Range<Int>?) {
+                guard let range, !range.isEmpty, !event.has(field) else { return }
                 text[range].withUnsafeBytes { event.setString(field, $0) }
             }
+            set(split.registered, parts.registered)
+            set(split.topLevel, parts.topLevel)
+            set(split.subdomain, parts.subdomain)
         }
     }
 
@@ -122,7 +122,7 @@ extension ECSNormalizer {
     private mutating func collectRelated(
         _ target: FieldID, fields: [FieldID], raw: [Int], isIP: Bool = false, in event: inout Event
     ) {
-        self.scratch.related.removeAll(keepingCapacity: true)
+        self.scratch.related.removeAll()
         let tape = event.tape
         if let written = event.node(target) { self.addRelated(written, tape, isIP: isIP) }
         for field in fields {
@@ -133,8 +133,8 @@ extension ECSNormalizer {
         }
         guard !self.scratch.related.isEmpty else { return }
         let array = event.tape.openContainer(.array)
-        for value in self.scratch.related {
-            value.withUnsafeBytes { _ = event.tape.appendString($0) }
+        for index in 0..<self.scratch.related.count {
+            self.scratch.related.withValue(at: index) { _ = event.tape.appendString($0) }
         }
         event.tape.closeContainer(array, count: self.scratch.related.count)
         event.set(target, node: array)
@@ -148,12 +148,13 @@ extension ECSNormalizer {
             return
         }
         guard self.loadText(node, tape) else { return }
-        var value = self.scratch.text
         if isIP {
             self.scratch.text2.removeAll(keepingCapacity: true)
-            guard value.withUnsafeBufferPointer({ IPText.canonicalize($0, into: &self.scratch.text2) }) else { return }
-            value = self.scratch.text2
+            let text = self.scratch.text
+            guard text.withUnsafeBufferPointer({ IPText.canonicalize($0, into: &self.scratch.text2) }) else { return }
+            self.scratch.text2.withUnsafeBytes { self.scratch.related.insert($0) }
+        } else {
+            self.scratch.text.withUnsafeBytes { self.scratch.related.insert($0) }
         }
-        if !self.scratch.related.contains(value) { self.scratch.related.append(value) }
     }
 }

@@ -22,13 +22,19 @@ extension ECSNormalizer {
         for constant in mapping.constants {
             self.write(constant.value, to: constant.field, in: &event)
         }
-        for rule in mapping.rules {
-            if rule.isFallback, event.has(rule.target) { continue }
-            guard let node = self.rawValue(slot: rule.rawSlot, subpath: rule.subpath, in: event.tape) else { continue }
-            if rule.isAppend {
-                self.convertAppending(node, with: rule.conversion, to: rule.target, in: &event)
-            } else {
-                self.convert(node, with: rule.conversion, to: rule.target, in: &event)
+        // Rules are read in place, field by field: copying a whole `Rule` retains its subpath and the
+        // payload of its conversion.
+        mapping.rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                let target = rules[index].target
+                if rules[index].isFallback, event.has(target) { continue }
+                guard let node = self.rawValue(slot: rules[index].rawSlot, subpath: rules[index].subpath, in: event.tape)
+                else { continue }
+                if rules[index].isAppend {
+                    self.convertAppending(node, with: rules[index].conversion, to: target, in: &event)
+                } else {
+                    self.convert(node, with: rules[index].conversion, to: target, in: &event)
+                }
             }
         }
         self.deriveTimestamp(mapping, in: &event)
@@ -53,9 +59,15 @@ extension ECSNormalizer {
     private mutating func fillSlots(_ mapping: CompiledMapping) {
         self.scratch.slots.removeAll(keepingCapacity: true)
         self.scratch.slots.append(contentsOf: repeatElement(-1, count: mapping.slotCount))
-        for member in self.scratch.members where member.key >= 0 {
-            let slot = mapping.slotOfKey[Int(member.key)]
-            if slot >= 0 { self.scratch.slots[Int(slot)] = member.value }
+        let members = self.scratch.members
+        // In bounds: key ids index `slotOfKey` (one entry per catalog key), whose slots are < `slotCount`.
+        mapping.slotOfKey.withUnsafeBufferPointer { slotOfKey in
+            self.scratch.slots.withUnsafeMutableBufferPointer { slots in
+                for member in members where member.key >= 0 {
+                    let slot = slotOfKey[Int(member.key)]
+                    if slot >= 0 { slots[Int(slot)] = member.value }
+                }
+            }
         }
     }
 

@@ -73,6 +73,9 @@ public struct ECSNormalizer: Sendable {
         var message: Int?
         var isECS = false
         tape.forEachMember(of: root) { key, value in
+            // Only keys of 3, 5, 7 or 10 bytes can be one of the names, so most keys are skipped by length.
+            let length = tape.nodes[key].length
+            guard length == 3 || length == 5 || length == 7 || length == 10 else { return }
             tape.withText(of: key) { name in
                 if Self.equals(name, "@timestamp") || Self.equals(name, "ecs") {
                     isECS = true
@@ -119,5 +122,5 @@ struct NormalizerScratch: Sendable {
     var shape = KeyShapeCache()
     var members: [(key: Int32, value: Int32)] = []
     var slots: [Int32] = []
-    var related: [[UInt8]] = []
+    var related = DistinctByteStrings()
 }
