@@ -96,7 +96,9 @@ struct JSONScanner {
         }
     }
 
-    /// Parses `"key"` and the `:` after it.
+    /// Parses `"key"` and the `:` after it. Inlined into its two callers: a call per key costs more than
+    /// the key's own scan for the short keys of log records.
+    @inline(__always)
     private mutating func parseKey(into nodes: inout NodeBuffer) throws(JSONError) {
         guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
         guard self.bytes[self.position] == UInt8(ascii: "\"") else {
@@ -314,8 +316,70 @@ struct JSONScanner {
         return self.position - start
     }
 
-    /// Converts validated number text with `strtod` (numbers are short; a copy makes it NUL-terminated).
+    /// Converts validated number text: exactly, without `strtod`, when its digits make an integer of at
+    /// most 2^53 and its decimal exponent is within ±22 (Clinger's fast path: both operands of the one
+    /// multiplication or division are exact doubles, so the result is the correctly rounded value, bit
+    /// for bit what `strtod` returns); otherwise with `strtod`.
     private func parseDouble(from start: Int, length: Int) -> Double {
+        if let value = self.exactDouble(from: start, end: start + length) { return value }
+        return self.parseDoubleWithStrtod(from: start, length: length)
+    }
+
+    /// Exact powers of ten as doubles (10^22 is the largest one a double holds exactly).
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The fast path of ``parseDouble(from:length:)`` over validated number text `start..<end`; nil when
+    /// it does not apply.
+    private func exactDouble(from start: Int, end: Int) -> Double? {
+        var index = start
+        let negative = self.bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        while index < end {
+            let byte = self.bytes[index]
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                // Leading zeros add nothing to the mantissa; 19 digits always fit a UInt64.
+                if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 19 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                if inFraction { fractionDigits += 1 }
+            } else {
+                break  // `e` or `E`
+            }
+            index += 1
+        }
+        var exponent = 0
+        if index < end {
+            index += 1  // the validated `e` / `E`
+            var exponentNegative = false
+            if self.bytes[index] == UInt8(ascii: "-") || self.bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = self.bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            guard end - index <= 4 else { return nil }
+            while index < end {
+                exponent = exponent * 10 + Int(self.bytes[index] &- UInt8(ascii: "0"))
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        let power = exponent - fractionDigits
+        guard mantissa <= 1 << 53, power >= -22, power <= 22 else { return nil }
+        let magnitude = Double(mantissa)
+        let value = power < 0 ? magnitude / Self.exactPowersOfTen[-power] : magnitude * Self.exactPowersOfTen[power]
+        return negative ? -value : value
+    }
+
+    /// Converts validated number text with `strtod` (numbers are short; a copy makes it NUL-terminated).
+    private func parseDoubleWithStrtod(from start: Int, length: Int) -> Double {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
             let base = buffer.baseAddress!
             UnsafeMutableRawPointer(base).copyMemory(from: self.bytes + start, byteCount: length)
@@ -324,10 +388,14 @@ struct JSONScanner {
         }
     }
 
+    /// Skips JSON whitespace. A byte above `0x20` (every token; compact NDJSON has no whitespace) ends the
+    /// loop with one comparison.
     @inline(__always)
     private mutating func skipWhitespace() {
         while self.position < self.end {
-            switch self.bytes[self.position] {
+            let byte = self.bytes[self.position]
+            if byte > 0x20 { return }
+            switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"): self.position += 1
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 self.sawLineBreak = true

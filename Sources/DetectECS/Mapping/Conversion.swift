@@ -1,3 +1,5 @@
+import DetectCore
+
 /// How a raw Cloudflare value becomes an ECS value. A conversion that cannot apply (an invalid IP, a
 /// non-numeric port, an unknown code) writes nothing: no ECS field is better than a wrong one.
 enum Conversion: Sendable {
@@ -85,12 +87,39 @@ enum ECSValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArra
 }
 
 /// A value lookup table: lower-cased raw text → ECS value.
-struct ValueTable: Sendable {
+///
+/// A class so that a ``Conversion`` holding one stays one reference wide: conversions are copied out of
+/// the compiled rules on every record.
+final class ValueTable: Sendable {
     let entries: [String: ECSValue]
+    /// The keys of `entries` as bytes, for looking up ASCII text without making a `String`; id `i` is
+    /// `values[i]`.
+    let keys: ByteKeyTable
+    let values: [ECSValue]
 
     init(_ entries: [String: ECSValue]) {
         var lowered: [String: ECSValue] = [:]
         for (key, value) in entries { lowered[key.lowercased()] = value }
         self.entries = lowered
+        self.keys = ByteKeyTable(Array(lowered.keys))
+        self.values = Array(lowered.values)
+    }
+
+    /// The value for `text` compared without case (Unicode lower-casing, as `String.lowercased()`).
+    ///
+    /// ASCII text (the usual case) is lower-cased in place and looked up as bytes; other text goes
+    /// through `String.lowercased()`. `text` may be changed.
+    func value(for text: inout [UInt8]) -> ECSValue? {
+        var isASCII = true
+        for index in text.indices {
+            let byte = text[index]
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte &- 65 < 26 { text[index] = byte | 0x20 }
+        }
+        guard isASCII else { return self.entries[String(decoding: text, as: UTF8.self).lowercased()] }
+        return text.withUnsafeBytes { self.keys.id(of: $0) }.map { self.values[$0] }
     }
 }

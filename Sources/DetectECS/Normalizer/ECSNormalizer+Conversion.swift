@@ -92,8 +92,7 @@ extension ECSNormalizer {
             self.setText(target, in: &event)
         case .lookup(let table):
             guard self.loadText(node, event.tape) else { return }
-            let key = String(decoding: self.scratch.text, as: UTF8.self).lowercased()
-            if let mapped = table.entries[key] { self.write(mapped, to: target, in: &event) }
+            if let mapped = table.value(for: &self.scratch.text) { self.write(mapped, to: target, in: &event) }
         case .constant(let constant):
             self.write(constant, to: target, in: &event)
         case .prefixed(let prefix):

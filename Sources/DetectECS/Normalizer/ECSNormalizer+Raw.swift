@@ -72,9 +72,18 @@ extension ECSNormalizer {
     }
 
     /// The value of a raw slot, walking `subpath` into objects; nil when absent, null or empty.
+    @inline(__always)
     func rawValue(slot: Int, subpath: [[UInt8]], in tape: ValueTape) -> Int? {
-        var node = Int(self.scratch.slots[slot])
+        let node = Int(self.scratch.slots[slot])
         guard node >= 0 else { return nil }
+        if subpath.isEmpty { return Self.isEmpty(tape.nodes[node]) ? nil : node }
+        return Self.walk(from: node, subpath: subpath, in: tape)
+    }
+
+    /// The value at `node` (a raw slot's value), walking `subpath` into objects; nil when absent, null
+    /// or empty. Static, so that the per-rule call copies nothing of the normalizer.
+    private static func walk(from start: Int, subpath: [[UInt8]], in tape: ValueTape) -> Int? {
+        var node = start
         for segment in subpath {
             guard tape.nodes[node].kind == .object else { return nil }
             var found = -1

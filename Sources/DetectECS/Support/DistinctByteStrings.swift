@@ -12,6 +12,8 @@ struct DistinctByteStrings: Sendable {
 
     /// Empties the set, keeping its capacity.
     mutating func removeAll() {
+        // Most `related.*` sets of a record stay empty; clearing an array is not free even then.
+        guard !self.ends.isEmpty else { return }
         self.bytes.removeAll(keepingCapacity: true)
         self.ends.removeAll(keepingCapacity: true)
     }

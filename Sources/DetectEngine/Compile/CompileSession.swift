@@ -19,6 +19,8 @@ final class CompileSession {
     var iocMatchers: [String: [ValueMatcher]] = [:]
     /// Filters whose compile errors were already reported.
     var reportedFilters: Set<String> = []
+    /// The flat program the compiled rules are lowered into, in rule order.
+    var program = ProgramBuilder()
 
     init(pipelines: [ProcessingPipeline], iocs: IOCCatalog, options: RuleCompiler.Options) {
         self.pipelines = pipelines.sortedByPriority
@@ -96,9 +98,10 @@ final class CompileSession {
         }
         self.diagnostics += builder.diagnostics
         guard builder.errorCount == 0 else { return nil }
-        return CompiledRule(
-            rule: rule, datasets: datasets, filterNames: filterNames, items: builder.items,
-            matchers: builder.matchers, selections: selections, condition: condition, filters: compiledFilters)
+        self.program.add(
+            items: builder.items, matchers: builder.matchers, selections: selections, condition: condition,
+            filters: compiledFilters)
+        return CompiledRule(rule: rule, datasets: datasets, filterNames: filterNames)
     }
 }
 

@@ -24,19 +24,3 @@ struct CompiledItem: Sendable {
     /// Name of the search identifier (selection) the item belongs to, for explanations.
     let selection: String
 }
-
-/// A compiled search identifier: its name and predicate.
-struct CompiledSelection: Sendable {
-    let name: String
-    let predicate: Predicate
-}
-
-/// A compiled filter document applied to a rule: the rule matches only if the filter's condition does not.
-struct CompiledFilter: Sendable {
-    /// The filter's `id` or title, for explanations.
-    let name: String
-    /// The filter's own search identifiers.
-    let selections: [CompiledSelection]
-    /// The filter's condition over ``selections``.
-    let condition: Predicate
-}

@@ -1,6 +1,7 @@
 public import DetectRules
 
-/// One rule of a ``CompiledRuleSet``: the rule as written (for alert metadata) and its compiled detection.
+/// One rule of a ``CompiledRuleSet``: the rule as written (for alert metadata), where it runs, and the filters
+/// applied to it. Its compiled detection lives in the set's flat program.
 public struct CompiledRule: Sendable {
     /// The rule as loaded, before pipeline field mapping (title, id, level, tags, ... for alerts).
     public let rule: SigmaRule
@@ -8,16 +9,6 @@ public struct CompiledRule: Sendable {
     public let datasets: [String]?
     /// The ids (or titles) of the filters applied to the rule, in load order.
     public let filterNames: [String]
-    /// The items of the rule's and its filters' search identifiers.
-    let items: [CompiledItem]
-    /// The value matchers the items point into.
-    let matchers: [ValueMatcher]
-    /// The rule's search identifiers.
-    let selections: [CompiledSelection]
-    /// The rule's condition (a list-form condition is ORed) over ``selections``.
-    let condition: Predicate
-    /// Filters: the rule matches only when none of these conditions holds.
-    let filters: [CompiledFilter]
 
     /// The rule's Sigma `id`, if any.
     public var id: String? { self.rule.id }

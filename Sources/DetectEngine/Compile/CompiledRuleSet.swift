@@ -1,4 +1,5 @@
 internal import DetectCore
+internal import DetectRules
 
 /// The immutable, `Sendable` result of ``RuleCompiler``: every rule that compiled, indexed by dataset.
 ///
@@ -9,6 +10,8 @@ public struct CompiledRuleSet: Sendable {
     public let rules: [CompiledRule]
     /// Every field the rules reference (index 0 is `event.dataset`), resolved at most once per event.
     let fields: [CompiledField]
+    /// The rules' predicates, items and matchers, flat; `program.heads[i]` belongs to `rules[i]`.
+    let program: CompiledProgram
     /// Dataset names, looked up from event bytes without building a `String`.
     let datasetTable: ByteKeyTable
     /// Per id of ``datasetTable``: indices of the rules that run on that dataset (its own rules and the
@@ -18,13 +21,22 @@ public struct CompiledRuleSet: Sendable {
     let unrouted: [Int32]
     /// The routed dataset names, sorted.
     public let datasets: [String]
+    /// The dotted paths of every field the rules reference, sorted.
+    public let referencedFields: [String]
 
     /// The index of `event.dataset` in ``fields`` (the compiler interns it first).
     static let datasetFieldIndex = 0
 
-    init(rules: [CompiledRule], fields: [CompiledField]) {
+    init(rules: [CompiledRule], fields: [CompiledField], program: CompiledProgram) {
         self.rules = rules
         self.fields = fields
+        self.program = program
+        var used: Set<String> = []
+        for item in program.items where item.field >= 0 {
+            used.insert(fields[Int(item.field)].path)
+            if case .fieldReference(let other, _, _) = item.test { used.insert(fields[Int(other)].path) }
+        }
+        self.referencedFields = used.sorted()
         var unrouted: [Int32] = []
         var names: Set<String> = []
         for (index, rule) in rules.enumerated() {
@@ -44,7 +56,7 @@ public struct CompiledRuleSet: Sendable {
     }
 
     /// A set without rules.
-    public static let empty = CompiledRuleSet(rules: [], fields: [])
+    public static let empty = RuleCompiler().compile(RuleSet()).0
 
     /// The number of compiled rules.
     public var count: Int { self.rules.count }
@@ -55,7 +67,4 @@ public struct CompiledRuleSet: Sendable {
         guard let dataset, let id = self.datasetTable.id(of: dataset) else { return self.unrouted.map(Int.init) }
         return self.routeTable[id].map(Int.init)
     }
-
-    /// The dotted paths of every field the rules reference, sorted.
-    public var referencedFields: [String] { self.fields.dropFirst().map(\.path).sorted() }
 }

@@ -67,7 +67,7 @@ extension RuleBuilder {
                 let automaton = try MultiLiteralMatcher(
                     byteNeedles: substrings, caseSensitive: caseSensitive,
                     maxTableBytes: self.session.options.maxAutomatonBytes)
-                result.append(.substringSet(automaton))
+                result.append(.substringSet(automaton, joinable: !substrings.contains { $0.contains(0) }))
             } catch {
                 self.report(
                     .ruleValueExpansion,

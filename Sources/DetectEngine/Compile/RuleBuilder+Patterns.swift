@@ -17,9 +17,11 @@ extension RuleBuilder {
             var bytes: [[UInt8]] = [Array((string.literalValue ?? string.description).utf8)]
             for encoding in encodings {
                 switch encoding {
-                case .utf16le: bytes = bytes.map { ValueEncoding.utf16LittleEndian(String(decoding: $0, as: UTF8.self)) }
+                case .utf16le:
+                    bytes = bytes.map { ValueEncoding.utf16LittleEndian(String(decoding: $0, as: UTF8.self)) }
                 case .utf16be: bytes = bytes.map { ValueEncoding.utf16BigEndian(String(decoding: $0, as: UTF8.self)) }
-                case .utf16: bytes = bytes.map { ValueEncoding.utf16WithByteOrderMark(String(decoding: $0, as: UTF8.self)) }
+                case .utf16:
+                    bytes = bytes.map { ValueEncoding.utf16WithByteOrderMark(String(decoding: $0, as: UTF8.self)) }
                 case .base64: bytes = bytes.map(ValueEncoding.base64)
                 case .base64Offset: bytes = bytes.flatMap(ValueEncoding.base64Offsets).filter { !$0.isEmpty }
                 default: continue
@@ -35,11 +37,11 @@ extension RuleBuilder {
                     return count.multipliedReportingOverflow(by: WindowsDash.variantCount(of: bytes)).partialValue
                 }
             }
-            guard total <= self.session.options.maxExpansions, total > 0 else {
+            guard total <= self.session.options.maxWindashVariants, total > 0 else {
                 self.report(
                     .ruleValueExpansion,
                     "unsupported feature: `windash` on `\(string)` gives more than "
-                        + "\(self.session.options.maxExpansions) variants",
+                        + "\(self.session.options.maxWindashVariants) variants",
                     at: location)
                 return
             }

@@ -21,16 +21,23 @@ public struct RuleCompiler: Sendable {
         /// From this many literals of one shape on one item (exact, prefix, suffix, substring), the literals
         /// are compiled into one set or automaton instead of separate comparisons.
         public var setThreshold: Int
-        /// The most variants one value may expand to (`windash` permutations, placeholder combinations);
+        /// The most values one `expand` value may stand for (the product of its placeholders' list sizes);
         /// beyond it the rule gets a `rule.value.expansion` error.
         public var maxExpansions: Int
+        /// The most `windash` variants one value may have (5 per switch character: 15,625 is six switches;
+        /// the SigmaHQ corpus has at most two); beyond it the rule gets a `rule.value.expansion` error.
+        public var maxWindashVariants: Int
         /// The most memory one Aho-Corasick automaton may take (see `MultiLiteralMatcher`).
         public var maxAutomatonBytes: Int
 
         /// Settings; every parameter defaults to the documented default.
-        public init(setThreshold: Int = 4, maxExpansions: Int = 1_000_000, maxAutomatonBytes: Int = 64 << 20) {
+        public init(
+            setThreshold: Int = 4, maxExpansions: Int = 1_000_000, maxWindashVariants: Int = 15_625,
+            maxAutomatonBytes: Int = 64 << 20
+        ) {
             self.setThreshold = setThreshold
             self.maxExpansions = maxExpansions
+            self.maxWindashVariants = maxWindashVariants
             self.maxAutomatonBytes = maxAutomatonBytes
         }
     }
@@ -74,6 +81,6 @@ public struct RuleCompiler: Sendable {
             ($0.location.file, $0.location.line, $0.location.column, $0.code)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.code)
         }
-        return (CompiledRuleSet(rules: compiled, fields: fields), diagnostics)
+        return (CompiledRuleSet(rules: compiled, fields: fields, program: session.program.program), diagnostics)
     }
 }

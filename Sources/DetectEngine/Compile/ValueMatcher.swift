@@ -16,8 +16,8 @@ enum ValueMatcher: Sendable {
     case prefixSet(PrefixSet)
     /// The value ends with one of many literals.
     case suffixSet(SuffixSet)
-    /// One of many literals occurs in the value (Aho-Corasick).
-    case substringSet(MultiLiteralMatcher)
+    /// One of many literals occurs in the value (Aho-Corasick); `joinable` when no needle holds a NUL byte.
+    case substringSet(MultiLiteralMatcher, joinable: Bool)
     /// A numeric rule value: numbers and numeric strings compare as numbers, other text as text.
     case number(NumberEquality)
     /// A boolean rule value: JSON booleans, and the strings `true`/`false` in any case.
@@ -30,6 +30,14 @@ enum ValueMatcher: Sendable {
     case comparison(DetectionItem.Comparison, Double)
     /// `minute` ... `year` of a timestamp, equal to (or compared with) a number.
     case timePart(Modifier, DetectionItem.Comparison?, Double)
+}
+
+extension ValueMatcher {
+    /// Whether a string matcher compares bytes exactly (for prefilters derived from it).
+    var caseSensitive: Bool {
+        if case .pattern(let matcher) = self { return matcher.caseSensitive }
+        return false
+    }
 }
 
 /// A numeric rule value and its text, for ``ValueMatcher/number(_:)``.

@@ -5,63 +5,57 @@ internal import DetectRules
 extension EvaluationScratch {
     /// Whether rule `rule` matches: its condition holds and none of its filters' conditions does.
     mutating func matches(rule: Int, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
-        guard self.evaluate(ruleSet.rules[rule].condition, scope: -1, rule: rule, in: ruleSet, event: event) else {
+        let head = ruleSet.program.heads[rule]
+        guard self.evaluate(head.condition, in: ruleSet, event: event) else { return false }
+        for index in head.filters
+        where self.evaluate(ruleSet.program.filterRoots[Int(index)], in: ruleSet, event: event) {
             return false
-        }
-        for filter in ruleSet.rules[rule].filters.indices {
-            let condition = ruleSet.rules[rule].filters[filter].condition
-            if self.evaluate(condition, scope: filter, rule: rule, in: ruleSet, event: event) { return false }
         }
         return true
     }
 
-    /// Evaluates a predicate of rule `rule`; `scope` is -1 for the rule's own selections, or a filter index.
-    mutating func evaluate(
-        _ predicate: Predicate, scope: Int, rule: Int, in ruleSet: CompiledRuleSet, event: Event
-    ) -> Bool {
-        switch predicate {
-        case .constant(let value):
-            return value
-        case .item(let index):
-            return self.evaluateItem(Int(index), rule: rule, in: ruleSet, event: event)
-        case .selection(let index):
-            return self.evaluate(
-                Self.selectionPredicate(Int(index), scope: scope, rule: rule, in: ruleSet), scope: scope, rule: rule,
-                in: ruleSet, event: event)
-        case .not(let operand):
-            return !self.evaluate(operand, scope: scope, rule: rule, in: ruleSet, event: event)
-        case .and(let operands):
-            for operand in operands where !self.evaluate(operand, scope: scope, rule: rule, in: ruleSet, event: event) {
+    /// Evaluates the predicate node `node`.
+    mutating func evaluate(_ node: Int32, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
+        let current = ruleSet.program.nodes[Int(node)]
+        switch current.kind {
+        case .constantFalse:
+            return false
+        case .constantTrue:
+            return true
+        case .item:
+            return self.evaluateItem(Int(current.first), in: ruleSet, event: event)
+        case .selection, .not:
+            let result = self.evaluate(current.first, in: ruleSet, event: event)
+            return current.kind == .not ? !result : result
+        case .and:
+            for index in current.first..<current.second
+            where !self.evaluate(ruleSet.program.operands[Int(index)], in: ruleSet, event: event) {
                 return false
             }
             return true
-        case .or(let operands):
-            for operand in operands where self.evaluate(operand, scope: scope, rule: rule, in: ruleSet, event: event) {
+        case .or:
+            for index in current.first..<current.second
+            where self.evaluate(ruleSet.program.operands[Int(index)], in: ruleSet, event: event) {
                 return true
             }
             return false
         }
     }
 
-    static func selectionPredicate(_ index: Int, scope: Int, rule: Int, in ruleSet: CompiledRuleSet) -> Predicate {
-        scope < 0
-            ? ruleSet.rules[rule].selections[index].predicate
-            : ruleSet.rules[rule].filters[scope].selections[index].predicate
-    }
-
-    /// Evaluates one compiled item.
-    mutating func evaluateItem(_ index: Int, rule: Int, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
-        let field = Int(ruleSet.rules[rule].items[index].field)
-        let keyword = field < 0
-        let range = keyword ? self.stringLeaves(of: event) : self.resolve(field, in: ruleSet, event: event)
-        switch ruleSet.rules[rule].items[index].test {
+    /// Evaluates one item.
+    mutating func evaluateItem(_ index: Int, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
+        let item = ruleSet.program.items[index]
+        let keyword = item.field < 0
+        let range = keyword ? self.stringLeaves(of: event) : self.resolve(Int(item.field), in: ruleSet, event: event)
+        switch item.test {
         case .isNull:
             return !self.hasNonNull(range, keyword: keyword, tape: event.tape)
         case .exists(let flag):
             return self.hasNonNull(range, keyword: keyword, tape: event.tape) == flag
         case .anyValue(let matchers):
-            return self.firstMatch(range, keyword: keyword, matchers: matchers, rule: rule, in: ruleSet, event: event)
-                != nil
+            if item.joinable { return self.joinedMatch(matchers, in: ruleSet, event: event) }
+            if !item.prefilter.isEmpty, !self.joinedMatch(item.prefilter, in: ruleSet, event: event) { return false }
+            return self.firstMatch(range, keyword: keyword, matchers: matchers, in: ruleSet, event: event) != nil
         case .fieldReference(let other, let position, let caseSensitive):
             return self.firstReferenceMatch(
                 range, other: Int(other), position: position, caseSensitive: caseSensitive, in: ruleSet, event: event)
@@ -80,8 +74,7 @@ extension EvaluationScratch {
 
     /// The first value node of the range that some matcher of `matchers` accepts.
     mutating func firstMatch(
-        _ range: Range<Int>, keyword: Bool, matchers: Range<Int32>, rule: Int, in ruleSet: CompiledRuleSet,
-        event: Event
+        _ range: Range<Int>, keyword: Bool, matchers: Range<Int32>, in ruleSet: CompiledRuleSet, event: Event
     ) -> Int? {
         guard !matchers.isEmpty else { return nil }
         let regex = self.regex
@@ -92,7 +85,8 @@ extension EvaluationScratch {
             let (matched, limitHits) = self.withBytes(span, in: event.tape) { text -> (Bool, Int) in
                 var hits = 0
                 for matcher in matchers {
-                    switch ruleSet.rules[rule].matchers[Int(matcher)].evaluate(value, text: text, regex: regex) {
+                    let ref = ruleSet.program.matchers[Int(matcher)]
+                    switch ruleSet.program.store.evaluate(ref, node: value, text: text, regex: regex) {
                     case .match: return (true, hits)
                     case .noMatch: continue
                     case .limitExceeded: hits += 1
@@ -104,6 +98,22 @@ extension EvaluationScratch {
             if matched { return node }
         }
         return nil
+    }
+
+    /// Keyword substring searches over every string of the event at once (joined by NUL bytes, which no
+    /// needle holds, so no match spans two strings).
+    mutating func joinedMatch(_ matchers: Range<Int32>, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
+        self.buildJoined(event)
+        let stringNode = ValueNode(kind: .string, length: 0, offset: 0, payload: 0)
+        return self.joined.withUnsafeBytes { text in
+            for matcher in matchers {
+                let ref = ruleSet.program.matchers[Int(matcher)]
+                if ruleSet.program.store.evaluate(ref, node: stringNode, text: text, regex: nil) == .match {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// The first value of the range that relates to some value of field `other` as `position` says.

@@ -113,6 +113,24 @@ extension EvaluationScratch {
         return 0..<self.leaves.count
     }
 
+    /// Builds ``joined``: the text of every string leaf, each followed by a NUL byte; once per event.
+    mutating func buildJoined(_ event: Event) {
+        guard self.joinedStamp != self.generation else { return }
+        let range = self.stringLeaves(of: event)
+        self.joined.removeAll(keepingCapacity: true)
+        for index in range {
+            let node = Int(self.leaves[index])
+            guard let span = self.span(of: node, in: event.tape) else { continue }
+            if span.inArena {
+                self.joined.append(contentsOf: self.arena[span.offset..<(span.offset + span.count)])
+            } else {
+                self.joined.append(contentsOf: event.tape.bytes[span.offset..<(span.offset + span.count)])
+            }
+            self.joined.append(0)
+        }
+        self.joinedStamp = self.generation
+    }
+
     private mutating func collectLeaves(_ node: Int, tape: ValueTape) {
         let head = tape.nodes[node]
         switch head.kind {

@@ -32,9 +32,11 @@ public struct EvaluationScratch {
     /// Decoded text, back to back.
     var arena: [UInt8] = []
 
-    // String leaves of the whole event, for keyword items.
+    // String leaves of the whole event, for keyword items, and their text joined by NUL bytes.
     var leavesStamp: UInt32 = 0
     var leaves: [Int32] = []
+    var joinedStamp: UInt32 = 0
+    var joined: [UInt8] = []
 
     /// A scratch whose regular-expression matches run under `regexLimits`.
     ///
@@ -51,6 +53,7 @@ public struct EvaluationScratch {
             for index in self.fieldStamps.indices { self.fieldStamps[index] = 0 }
             for index in self.textStamps.indices { self.textStamps[index] = 0 }
             self.leavesStamp = 0
+            self.joinedStamp = 0
             self.generation = 1
         }
         if self.fieldStamps.count < fieldCount {

@@ -40,7 +40,8 @@ public struct IOCListLoader: Sendable {
             guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
                 diagnostics.append(
                     Diagnostic(
-                        .iocRead, "cannot list the IOC directory", at: SourceLocation(file: directory, line: 1, column: 1))
+                        .iocRead, "cannot list the IOC directory",
+                        at: SourceLocation(file: directory, line: 1, column: 1))
                 )
                 continue
             }
@@ -48,7 +49,8 @@ public struct IOCListLoader: Sendable {
                 let path = (directory as NSString).appendingPathComponent(name)
                 guard let data = manager.contents(atPath: path) else {
                     diagnostics.append(
-                        Diagnostic(.iocRead, "cannot read the IOC list", at: SourceLocation(file: path, line: 1, column: 1)))
+                        Diagnostic(
+                            .iocRead, "cannot read the IOC list", at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
                 let (list, found) = self.parse(Array(data), name: String(name.dropLast(4)), file: path)
@@ -57,7 +59,9 @@ public struct IOCListLoader: Sendable {
             }
         }
         diagnostics.sort {
-            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+            ($0.location.file, $0.location.line, $0.location.column) < (
+                $1.location.file, $1.location.line, $1.location.column
+            )
         }
         return (IOCCatalog(lists), diagnostics)
     }

@@ -2,46 +2,49 @@ internal import DetectCore
 internal import DetectMatch
 internal import DetectRules
 
-extension ValueMatcher {
-    /// Tests one scalar value: its node (kind and number) and its text.
+extension MatcherStore {
+    /// Tests one scalar value (its node and its text) with the matcher `ref` describes.
     ///
-    /// - Parameters:
-    ///   - node: The value's node (string, integer, float or boolean).
-    ///   - text: The value's text (decoded for escaped strings).
-    ///   - regex: PCRE2 working memory of the calling thread, if any.
     /// - Returns: `.limitExceeded` only for a regular expression that hit a ``RegexLimits`` limit.
     @inline(__always)
-    func evaluate(_ node: ValueNode, text: UnsafeRawBufferPointer, regex: RegexScratch?) -> RegexOutcome {
-        switch self {
+    func evaluate(_ ref: MatcherRef, node: ValueNode, text: UnsafeRawBufferPointer, regex: RegexScratch?)
+        -> RegexOutcome
+    {
+        let index = Int(ref.index)
+        switch ref.kind {
         case .nothing:
             return .noMatch
-        case .pattern(let matcher):
-            return matcher.matches(text) ? .match : .noMatch
-        case .exactSet(let set):
-            return set.contains(text) ? .match : .noMatch
-        case .prefixSet(let set):
-            return set.matches(text) ? .match : .noMatch
-        case .suffixSet(let set):
-            return set.matches(text) ? .match : .noMatch
-        case .substringSet(let automaton):
-            return automaton.containsAny(text) ? .match : .noMatch
-        case .number(let number):
-            return Self.equals(number, node: node, text: text) ? .match : .noMatch
-        case .bool(let flag):
-            return Self.equals(flag, node: node, text: text) ? .match : .noMatch
-        case .regex(let pattern):
-            if let regex { return pattern.evaluate(text, scratch: regex) }
-            return pattern.evaluate(text)
-        case .network(let set):
-            return node.kind == .string && set.contains(text) ? .match : .noMatch
-        case .comparison(let comparison, let bound):
-            guard let value = Self.number(node: node, text: text) else { return .noMatch }
-            return Self.compare(value, comparison, bound) ? .match : .noMatch
-        case .timePart(let part, let comparison, let bound):
-            guard node.kind == .string, let parts = TimestampParts(text), let value = parts.value(of: part) else {
+        case .pattern:
+            return self.patterns.withUnsafeBufferPointer { $0[index].matches(text) } ? .match : .noMatch
+        case .exactSet:
+            return self.exactSets.withUnsafeBufferPointer { $0[index].contains(text) } ? .match : .noMatch
+        case .prefixSet:
+            return self.prefixSets.withUnsafeBufferPointer { $0[index].matches(text) } ? .match : .noMatch
+        case .suffixSet:
+            return self.suffixSets.withUnsafeBufferPointer { $0[index].matches(text) } ? .match : .noMatch
+        case .substringSet:
+            return self.substringSets.withUnsafeBufferPointer { $0[index].containsAny(text) } ? .match : .noMatch
+        case .number:
+            return Self.equals(self.numbers[index], node: node, text: text) ? .match : .noMatch
+        case .bool:
+            return Self.equals(ref.flag, node: node, text: text) ? .match : .noMatch
+        case .regex:
+            if let regex { return self.regexes[index].evaluate(text, scratch: regex) }
+            return self.regexes[index].evaluate(text)
+        case .network:
+            return node.kind == .string && self.networks.withUnsafeBufferPointer { $0[index].contains(text) }
+                ? .match : .noMatch
+        case .comparison:
+            guard let comparison = ref.comparison, let value = Self.number(node: node, text: text) else {
                 return .noMatch
             }
-            let matched = comparison.map { Self.compare(Double(value), $0, bound) } ?? (Double(value) == bound)
+            return Self.compare(value, comparison, ref.value) ? .match : .noMatch
+        case .timePart:
+            guard node.kind == .string, let part = ref.part, let parts = TimestampParts(text),
+                let value = parts.value(of: part)
+            else { return .noMatch }
+            let matched =
+                ref.comparison.map { Self.compare(Double(value), $0, ref.value) } ?? (Double(value) == ref.value)
             return matched ? .match : .noMatch
         }
     }
