@@ -65,10 +65,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Helpers shared by the test targets (seeded generators).
+        .target(name: "DetectTesting", swiftSettings: strictSettings),
+
         .testTarget(name: "DetectCoreTests", dependencies: ["DetectCore"], swiftSettings: strictSettings),
-        .testTarget(name: "DetectJSONTests", dependencies: ["DetectCore", "DetectJSON"], swiftSettings: strictSettings),
-        .testTarget(name: "DetectMatchTests", dependencies: ["DetectCore", "DetectMatch"], swiftSettings: strictSettings),
-        .testTarget(name: "DetectRulesTests", dependencies: ["DetectCore", "DetectRules"], swiftSettings: strictSettings),
+        .testTarget(name: "DetectJSONTests", dependencies: ["DetectTesting", "DetectCore", "DetectJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "DetectMatchTests", dependencies: ["DetectTesting", "DetectCore", "DetectMatch"], swiftSettings: strictSettings),
+        .testTarget(name: "DetectRulesTests", dependencies: ["DetectTesting", "DetectCore", "DetectRules"], swiftSettings: strictSettings),
         .testTarget(
             name: "DetectECSTests",
             dependencies: ["DetectCore", "DetectJSON", "DetectECS"],
@@ -76,12 +79,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DetectEngineTests",
-            dependencies: ["DetectCore", "DetectJSON", "DetectMatch", "DetectRules", "DetectECS", "DetectEngine"],
+            dependencies: ["DetectTesting", "DetectCore", "DetectJSON", "DetectMatch", "DetectRules", "DetectECS", "DetectEngine"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "DetectIntakeTests",
-            dependencies: ["DetectCore", "DetectJSON", "DetectECS", "DetectIntake", "CZlib"],
+            dependencies: ["DetectTesting", "DetectCore", "DetectJSON", "DetectECS", "DetectIntake", "CZlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DetectCLITests", dependencies: ["DetectCLI"], swiftSettings: strictSettings),

@@ -2,6 +2,7 @@ import DetectCore
 import DetectEngine
 import DetectRules
 import Foundation
+import DetectTesting
 import Testing
 
 /// Property tests: the compiled evaluator agrees with the reference interpreter (Reference/) on generated

@@ -1,4 +1,5 @@
 import DetectIntake
+import DetectTesting
 import Testing
 
 struct LineFramerTests {
@@ -69,7 +70,7 @@ struct LineFramerTests {
 
     @Test("matches the split oracle on generated input with CRLF, blank lines and long lines")
     func generatedInputs() {
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<12 {
             var input: [UInt8] = []
             for _ in 0..<Int.random(in: 0..<25, using: &random) {

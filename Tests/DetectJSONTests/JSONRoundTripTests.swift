@@ -1,6 +1,7 @@
 import DetectCore
 import DetectJSON
 import Foundation
+import DetectTesting
 import Testing
 
 /// Differential tests of the reader and writer: random documents round-trip, and the reader accepts what

@@ -1,5 +1,6 @@
 import DetectCore
 import DetectJSON
+import DetectTesting
 import Testing
 
 /// `JSONWriter.writeEvent`: flat entries written as one nested object.

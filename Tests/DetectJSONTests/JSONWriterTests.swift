@@ -1,5 +1,6 @@
 import DetectCore
 import DetectJSON
+import DetectTesting
 import Testing
 
 struct JSONWriterTests {

@@ -1,4 +1,5 @@
 import DetectMatch
+import DetectTesting
 import Testing
 
 struct StringMatcherTests {

@@ -1,29 +1,18 @@
 import DetectCore
 import DetectRules
 import Foundation
+import DetectTesting
 import Testing
 
 /// Hostile and broken input: the loader must answer with diagnostics, never trap or hang.
 struct RobustnessTests {
-    /// A small deterministic generator (tests must not depend on a random seed).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            self.state &+= 0x9E37_79B9_7F4A_7C15
-            var z = self.state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("random token soups parse to a tree or to located diagnostics")
     func randomConditions() {
         let tokens = [
             "a", "b", "sel_*", "and", "or", "not", "(", ")", "1", "all", "any", "of", "them", "|", "near",
             "2", "AND", "é", "*", "_x", "filter",
         ]
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix64(seed: 42)
         let parser = ConditionParser()
         let start = SourceLocation(file: "c", line: 1, column: 1)
         for _ in 0..<5_000 {

@@ -1,3 +1,4 @@
+import DetectTesting
 import Foundation
 
 /// Generates JSON events over the fields and value pools of ``RandomRules``: strings (with escapes), numbers,

@@ -1,3 +1,4 @@
+import DetectTesting
 import Foundation
 
 /// Generates Sigma rules (YAML) that cover every modifier and condition form, from small value pools shared

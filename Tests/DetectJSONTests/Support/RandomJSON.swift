@@ -1,18 +1,4 @@
-/// A tiny seeded generator (SplitMix64), so random tests are reproducible from their seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { self.state = seed }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
+import DetectTesting
 /// Random JSON trees with the characters and numbers that stress a reader and writer.
 enum RandomJSON {
     /// Scalars a string is built from: plain ASCII, characters that must be escaped, and 2-, 3- and
