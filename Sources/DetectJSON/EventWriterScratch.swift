@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// Buffers ``JSONWriter/writeEvent(_:table:scratch:)`` reuses from event to event.
 ///

@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// Where JSON text goes: a growable byte array (``JSONWriter/output``) or a ``ByteCursor`` over
 /// preallocated memory. The writing logic is written once, in this protocol's extension, and specialized

@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// The JSON key text (`"segment":`) of each field id written so far, so that a key is escaped once rather
 /// than once per event.

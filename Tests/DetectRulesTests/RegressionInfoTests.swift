@@ -1,3 +1,4 @@
+import DetectCore
 import DetectRules
 import Testing
 

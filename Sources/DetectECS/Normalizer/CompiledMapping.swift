@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// A ``DatasetMapping`` resolved against the field registry and the catalog's key table, ready to run.
 struct CompiledMapping: Sendable {

@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// The ECS fields the normalizer itself writes or reads, interned once.
 struct ECSFieldIDs: Sendable {

@@ -1,4 +1,4 @@
-public import DetectCore
+import DetectCore
 
 /// Every dataset mapping compiled once, with the key table that recognises records.
 ///

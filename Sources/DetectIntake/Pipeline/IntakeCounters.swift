@@ -1,4 +1,4 @@
-public import DetectECS
+import DetectECS
 
 /// What a run read, recognised and rejected; printed as the summary of a command.
 public struct IntakeCounters: Sendable {
