@@ -77,15 +77,8 @@ extension DatasetMapping {
             map("SrcIPContinentCode", "source.geo.continent_code", .keyword),
             map("DstIP", "destination.ip", .ip),
             map("DstPort", "destination.port", .long),
-            map("DeviceID", "device.id", .keyword),
-            map("DeviceID", "host.id", .keyword),
-            map("DeviceName", "host.hostname", .keyword),
-            map("Email", "user.email", .keyword),
-            map("UserID", "user.id", .keyword),
-            map("PolicyID", "rule.id", .keyword),
-            map("PolicyName", "rule.name", .keyword),
             map("ColoCode", "observer.geo.name", .keyword),
-        ],
+        ] + DatasetMapping.gatewayIdentityRules,
         related: RelatedSources(
             ip: ["AuthoritativeNameServerIPs", "InitialResolvedIPs"], hosts: ["DeviceID", "CNAMEs"]
         )

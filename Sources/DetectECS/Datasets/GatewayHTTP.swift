@@ -72,15 +72,8 @@ extension DatasetMapping {
             map("BlockedFileSize", "file.size", .long),
             map("BlockedFileType", "file.extension", .keyword),
             map("BlockedFileHash", "file.hash.sha256", .hexDigest(length: 64)),
-            map("DeviceID", "device.id", .keyword),
-            map("DeviceID", "host.id", .keyword),
-            map("DeviceName", "host.hostname", .keyword),
             map("SourceInternalIP", "host.ip", .ip),
-            map("Email", "user.email", .keyword),
-            map("UserID", "user.id", .keyword),
-            map("PolicyID", "rule.id", .keyword),
-            map("PolicyName", "rule.name", .keyword),
-        ],
+        ] + DatasetMapping.gatewayIdentityRules,
         related: RelatedSources(hosts: ["DeviceID"], hash: ["BlockedFileHash"])
     )
 }

@@ -55,15 +55,8 @@ extension DatasetMapping {
             fallback("Transport", "network.transport", .lookup(.sessionTransportName)),
             map("DetectedProtocol", "network.protocol", .lowercase),
             map("SNI", "tls.client.server_name", .keyword),
-            map("DeviceID", "device.id", .keyword),
-            map("DeviceID", "host.id", .keyword),
-            map("DeviceName", "host.hostname", .keyword),
             map("SourceInternalIP", "host.ip", .ip),
-            map("Email", "user.email", .keyword),
-            map("UserID", "user.id", .keyword),
-            map("PolicyID", "rule.id", .keyword),
-            map("PolicyName", "rule.name", .keyword),
-        ],
+        ] + DatasetMapping.gatewayIdentityRules,
         related: RelatedSources(ip: ["OverrideIP"], hosts: ["DeviceID"])
     )
 }
