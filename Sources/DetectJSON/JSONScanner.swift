@@ -230,7 +230,7 @@ struct JSONScanner {
         case 0xF0: length = 4; lower = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; upper = 0x8F
-        default: throw self.error(.invalidUTF8, "invalid UTF-8 byte \(Self.describe(lead))")
+        default: throw self.error(.invalidUTF8, "invalid UTF-8: \(Self.describe(lead))")
         }
         guard self.position + length <= self.end else { throw self.error(.invalidUTF8, "truncated UTF-8 sequence") }
         let second = self.bytes[self.position + 1]

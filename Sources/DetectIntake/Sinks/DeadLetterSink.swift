@@ -3,7 +3,7 @@ import DetectJSON
 /// Writes every rejected record as one JSON line: where it came from, why, and the record itself.
 ///
 /// ```json
-/// {"input":"batch.ndjson.gz","line":17,"reason":"json.invalid_utf8","message":"invalid UTF-8 byte 0xFF at byte 42","record":"…"}
+/// {"input":"batch.ndjson.gz","line":17,"reason":"json.invalid_utf8","message":"invalid UTF-8: byte 0xFF at byte 42","record":"…"}
 /// ```
 /// The record is kept as text, cut to ``maxRecordBytes`` (invalid UTF-8 replaced), so nothing is lost
 /// silently and the file stays valid JSON lines.
