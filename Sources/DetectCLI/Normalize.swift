@@ -27,7 +27,7 @@ extension SigflareCommand {
             let table = FieldRegistry.shared.table()
             var writer = JSONWriter()
             var scratch = EventWriterScratch()
-            try reader.read(self.input.paths) { (event: inout Event, _, _, _) throws(IntakeError) in
+            try reader.read(self.input.paths) { (event: inout Event, _, _) throws(IntakeError) in
                 writer.output.removeAll(keepingCapacity: true)
                 writer.writeEvent(event, table: table, scratch: &scratch)
                 writer.writeByte(UInt8(ascii: "\n"))

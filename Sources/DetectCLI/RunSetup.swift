@@ -31,10 +31,11 @@ struct RunSetup {
         )
     }
 
-    /// Prints the summary to stderr and exits 3 when anything was rejected.
-    func finish(_ reader: EventReader, seconds: Double) throws {
+    /// Prints the summary to stderr (the counters, then `details`, then the first rejections) and exits 3 when
+    /// anything was rejected.
+    func finish(_ reader: EventReader, seconds: Double, details: [String] = []) throws {
         try self.deadLetters?.flush()
-        for line in reader.counters.summaryLines(seconds: seconds) { Diagnostics.note(line) }
+        for line in reader.counters.summaryLines(seconds: seconds) + details { Diagnostics.note(line) }
         for rejection in reader.firstRejections {
             Diagnostics.note("  \(rejection.location): \(rejection.reason): \(rejection.message)")
         }
@@ -55,7 +56,8 @@ enum Diagnostics {
         self.write("sigflare: error: \(text)\n")
     }
 
-    private static func write(_ text: String) {
+    /// Writes `text` to stderr as it is.
+    static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
     }

@@ -8,7 +8,7 @@ struct SigflareCommand: ParsableCommand {
         commandName: "sigflare",
         abstract: "Normalize Cloudflare logs to ECS and detect threats in them with Sigma rules.",
         version: "0.1.0",
-        subcommands: [Normalize.self, Validate.self]
+        subcommands: [Replay.self, Normalize.self, Validate.self, RuleTest.self]
     )
 }
 

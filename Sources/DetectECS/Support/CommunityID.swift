@@ -1,3 +1,5 @@
+import DetectCore
+
 /// The Community ID v1 of a network flow (`network.community_id`), as specified by Corelight's
 /// community-id-spec and computed by Elastic's `community_id` processor: `1:` and the Base64 of the
 /// SHA-1 of seed, both addresses, protocol and both ports, with the endpoints ordered so that both

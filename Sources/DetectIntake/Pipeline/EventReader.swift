@@ -29,11 +29,11 @@ public struct EventReader {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// Reads every input in order; `handler` gets each event with its input name and line number, and
-    /// `endOfChunk` is called whenever the data read so far has been handled (time to flush outputs).
+    /// Reads every input in order; `handler` gets each event with the line it came from, and `endOfChunk`
+    /// is called whenever the data read so far has been handled (time to flush outputs).
     public mutating func read(
         _ paths: [String],
-        handler: (_ event: inout Event, _ record: NormalizedRecord, _ input: String, _ line: Int) throws(IntakeError) -> Void,
+        handler: (_ event: inout Event, _ record: NormalizedRecord, _ line: SourceLine) throws(IntakeError) -> Void,
         endOfChunk: () throws(IntakeError) -> Void = {}
     ) throws(IntakeError) {
         for path in paths {
@@ -49,7 +49,7 @@ public struct EventReader {
                     switch normalized {
                     case .success(let record):
                         self.counters.count(record)
-                        try handler(&self.event, record, input, number)
+                        try handler(&self.event, record, SourceLine(input: input, number: number, bytes: bytes))
                     case .failure(let error):
                         try self.reject(
                             Rejection(

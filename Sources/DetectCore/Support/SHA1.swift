@@ -1,10 +1,11 @@
-/// SHA-1 (FIPS 180-4) of a short byte string, for the Community ID flow hash.
+/// SHA-1 (FIPS 180-4) of a short byte string: the Community ID flow hash and deterministic alert ids.
 ///
-/// Not for security: Community ID fixes SHA-1 as its digest. Written out here because the module uses no
-/// Foundation or crypto library; inputs are a few dozen bytes, so simplicity beats speed.
-enum SHA1 {
+/// Not for security: both uses fix SHA-1 as a stable digest. Written out here because the package uses no
+/// Foundation or crypto library; inputs are a few dozen to a few thousand bytes, and it runs once per flow
+/// or alert, so simplicity beats speed.
+public enum SHA1 {
     /// The 20-byte digest of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0
         )

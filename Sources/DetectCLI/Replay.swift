@@ -1,0 +1,117 @@
+import ArgumentParser
+import DetectCore
+import DetectECS
+import DetectEngine
+import DetectIntake
+import Glibc
+
+extension SigflareCommand {
+    /// `sigflare replay`: Cloudflare logs in, alerts out.
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate Sigma rules over Cloudflare logs and write alerts as JSON lines.",
+            discussion: """
+                Each input line may be a raw Cloudflare record, an ECS document, or a {"message": "<raw JSON>"} \
+                wrapper. Alerts are written as they fire, in input order and then rule order, one ECS document \
+                per line; the same input and rules give byte-identical output. Rule problems are printed on \
+                stderr and the broken rules skipped (--strict refuses to start instead). A summary goes to stderr.
+                Exit status: 0 done, 1 rule or configuration error, 2 bad arguments, 3 some input rejected.
+                """
+        )
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Rule file or directory (repeatable; default: Rules/).", valueName: "PATH"))
+        var rules: [String] = []
+
+        @OptionGroup var sources: RuleSourceOptions
+
+        @Option(name: .long, help: ArgumentHelp("Write alerts here, - for stdout (default: -).", valueName: "FILE|-"))
+        var alerts: String = "-"
+
+        @Flag(name: .long, help: "Refuse to start when any rule, pipeline or IOC list has an error.")
+        var strict = false
+
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            let rules = try self.loadRules()
+            let setup = try RunSetup(input: self.input)
+            let output = try self.openAlerts()
+            let started = MonotonicClock.now()
+            var reader = setup.reader
+            var detector = Detector(rules: rules)
+            var documents = DocumentDatasetReader()
+            var progress = ProgressLine(started: started)
+            var events = 0
+            try reader.read(self.input.paths) { (event: inout Event, record, line) throws(IntakeError) in
+                let dataset: CloudflareDataset? =
+                    switch record {
+                    case .cloudflare(let dataset): dataset
+                    case .ecs: documents.dataset(of: event)
+                    case .unknown: nil
+                    }
+                try detector.detect(event, dataset: dataset, line: line.bytes, to: output)
+                events += 1
+            } endOfChunk: { () throws(IntakeError) in
+                try output.flush()
+                progress.update(events: events, alerts: detector.alertCount)
+            }
+            try output.flush()
+            progress.clear()
+            let seconds = MonotonicClock.now() - started
+            try setup.finish(reader, seconds: seconds, details: Self.alertSummary(detector))
+        }
+
+        /// Loads and compiles the rules; prints their errors, and a count of warnings.
+        private func loadRules() throws -> CompiledRuleSet {
+            let rulePaths = self.rules.isEmpty ? [RuleSourceOptions.defaultRuleDirectory] : self.rules
+            if self.rules.isEmpty, !FileSystem.isDirectory(RuleSourceOptions.defaultRuleDirectory) {
+                Diagnostics.error("no rules: Rules/ is not here; pass --rules PATH")
+                throw ExitCodes.configurationError
+            }
+            let setup = RuleSetup(
+                rulePaths: rulePaths, pipelinePaths: self.sources.pipelinePaths,
+                iocDirectories: self.sources.iocDirectories)
+            for diagnostic in setup.diagnostics where diagnostic.severity == .error {
+                Diagnostics.write("\(diagnostic)\n")
+            }
+            let compiled = setup.compiled
+            var summary = "\(compiled.count) rule\(compiled.count == 1 ? "" : "s") compiled"
+            if setup.errorCount > 0 { summary += ", \(setup.errorCount) errors" }
+            if setup.warningCount > 0 { summary += ", \(setup.warningCount) warnings (see sigflare validate)" }
+            Diagnostics.note(summary)
+            if self.strict, setup.errorCount > 0 {
+                Diagnostics.error("--strict: not starting with rule errors")
+                throw ExitCodes.configurationError
+            }
+            if compiled.count == 0 {
+                Diagnostics.error("no rule compiled from \(rulePaths.joined(separator: ", "))")
+                throw ExitCodes.configurationError
+            }
+            return compiled
+        }
+
+        private func openAlerts() throws -> FileOutput {
+            guard self.alerts != "-" else { return FileOutput.standardOutput(capacity: 1 << 18) }
+            do {
+                return try FileOutput.open(self.alerts, capacity: 1 << 18)
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitCodes.configurationError
+            }
+        }
+
+        /// `N alerts`, then one line per rule that fired, in rule order.
+        private static func alertSummary(_ detector: Detector) -> [String] {
+            var lines = ["\(detector.alertCount) alerts"]
+            for (index, count) in detector.alertsByRule.enumerated() where count > 0 {
+                lines.append("  alerts \(detector.rules.rules[index].title): \(count)")
+            }
+            if detector.regexLimitHits > 0 {
+                lines.append("  regular expressions stopped at their limits: \(detector.regexLimitHits) (counted as no match)")
+            }
+            return lines
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import DetectCore
+import DetectEngine
+import DetectRules
+
+/// Loads pipelines, IOC lists and rules, and compiles the rules: what `validate` checks and `replay` runs.
+///
+/// Pure apart from reading the files; the commands print the result.
+struct RuleSetup {
+    /// The rules that compiled.
+    let compiled: CompiledRuleSet
+    /// The rules, correlations, filters and rejected documents as loaded.
+    let ruleSet: RuleSet
+    /// Every diagnostic, sorted by file, line, column, then severity, code and message; no duplicates.
+    let diagnostics: [Diagnostic]
+
+    init(rulePaths: [String], pipelinePaths: [String], iocDirectories: [String]) {
+        let loader = RuleLoader()
+        let (pipelines, pipelineDiagnostics) = loader.loadPipelines(paths: pipelinePaths)
+        let (catalog, iocDiagnostics) = IOCListLoader().load(directories: iocDirectories)
+        let (ruleSet, ruleDiagnostics) = loader.load(paths: rulePaths)
+        // The compiler adds the pipelines found among the rules (skipping those equal to one of these, as when
+        // `validate Rules/` reads Rules/pipelines/ both ways) and leaves out the rules it cannot compile.
+        let (compiled, compileDiagnostics) = RuleCompiler(pipelines: pipelines, iocs: catalog).compile(ruleSet)
+        self.compiled = compiled
+        self.ruleSet = ruleSet
+        self.diagnostics = Self.sorted(pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics)
+    }
+
+    /// Error diagnostics.
+    var errorCount: Int { self.diagnostics.count { $0.severity == .error } }
+    /// Warning diagnostics.
+    var warningCount: Int { self.diagnostics.count { $0.severity == .warning } }
+
+    /// Sorted by file, line, column, severity (errors first), code, message; exact duplicates removed (a file
+    /// both given with `--pipeline` and found among the rules is read twice).
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let ordered = diagnostics.sorted { lhs, rhs in
+            let a = lhs.location
+            let b = rhs.location
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            if lhs.code != rhs.code { return lhs.code < rhs.code }
+            return lhs.message < rhs.message
+        }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(ordered.count)
+        for diagnostic in ordered where unique.last != diagnostic { unique.append(diagnostic) }
+        return unique
+    }
+}

@@ -1,0 +1,67 @@
+internal import DetectCore
+internal import DetectRules
+
+/// The fields every alert of one rule carries, computed once from the rule's metadata: `rule.*`, the level as
+/// `sigflare.rule.level` and `event.severity`, and `threat.*` from its ATT&CK tags.
+struct AlertTemplate: Sendable {
+    /// A value to set on the alert.
+    enum Value: Sendable {
+        case string(String)
+        case strings([String])
+        case integer(Int64)
+    }
+
+    /// The fields in a fixed order, each set on the alert event.
+    let fields: [(field: FieldID, value: Value)]
+    /// What identifies the rule in alert ids: its Sigma `id`, else its title.
+    let ruleKey: [UInt8]
+
+    init(_ rule: SigmaRule, registry: FieldRegistry = .shared) {
+        var fields: [(FieldID, Value)] = []
+        func add(_ path: String, _ value: Value?) {
+            guard let value else { return }
+            fields.append((registry.id(path), value))
+        }
+        add("event.kind", .string("alert"))
+        add("rule.id", rule.id.map(Value.string))
+        add("rule.name", .string(rule.title))
+        add("rule.description", rule.ruleDescription.map(Value.string))
+        add("rule.reference", Self.list(rule.references))
+        add("rule.author", rule.author.map(Value.string))
+        add("rule.license", rule.metadata.license.map(Value.string))
+        add("rule.ruleset", Self.ruleset(of: rule.location.file).map(Value.string))
+        add("sigflare.rule.level", rule.level.map { .string($0.rawValue) })
+        add("event.severity", rule.level.map { .integer($0.severity) })
+        let attack = AttackTags(tags: rule.tags)
+        if !attack.isEmpty {
+            add("threat.framework", .string("MITRE ATT&CK"))
+            add("threat.tactic.id", Self.list(attack.tactics.map(\.id)))
+            add("threat.tactic.name", Self.list(attack.tactics.map(\.name)))
+            add("threat.tactic.reference", Self.list(attack.tactics.map { "https://attack.mitre.org/tactics/\($0.id)/" }))
+            add("threat.technique.id", Self.list(attack.techniques))
+            add("threat.technique.reference", Self.list(attack.techniques.map { "https://attack.mitre.org/techniques/\($0)/" }))
+            add("threat.technique.subtechnique.id", Self.list(attack.subtechniques))
+            add(
+                "threat.technique.subtechnique.reference",
+                Self.list(
+                    attack.subtechniques.map {
+                        "https://attack.mitre.org/techniques/\($0.replacing(".", with: "/"))/"
+                    }))
+        }
+        self.fields = fields
+        self.ruleKey = Array((rule.id ?? rule.title).utf8)
+    }
+
+    /// An array value, or nothing for an empty list (no empty arrays in alerts).
+    private static func list(_ values: [String]) -> Value? {
+        values.isEmpty ? nil : .strings(values)
+    }
+
+    /// The name of the directory that holds the rule file (`domains` for `Rules/domains/x.yml`).
+    private static func ruleset(of file: String) -> String? {
+        let parts = file.split(separator: "/")
+        guard parts.count >= 2 else { return nil }
+        let name = parts[parts.count - 2]
+        return name == "." ? nil : String(name)
+    }
+}
