@@ -77,9 +77,11 @@ extension SigflareCommand {
                 Diagnostics.write("\(diagnostic)\n")
             }
             let compiled = setup.compiled
-            var summary = "\(compiled.count) rule\(compiled.count == 1 ? "" : "s") compiled"
-            if setup.errorCount > 0 { summary += ", \(setup.errorCount) errors" }
-            if setup.warningCount > 0 { summary += ", \(setup.warningCount) warnings (see sigflare validate)" }
+            var summary = "\(Self.count(compiled.count, "rule")) compiled"
+            if setup.errorCount > 0 { summary += ", \(Self.count(setup.errorCount, "error"))" }
+            if setup.warningCount > 0 {
+                summary += ", \(Self.count(setup.warningCount, "warning")) (see sigflare validate)"
+            }
             Diagnostics.note(summary)
             if self.strict, setup.errorCount > 0 {
                 Diagnostics.error("--strict: not starting with rule errors")
@@ -100,6 +102,11 @@ extension SigflareCommand {
                 Diagnostics.error("\(error)")
                 throw ExitCodes.configurationError
             }
+        }
+
+        /// `1 rule`, `2 rules`.
+        private static func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
         }
 
         /// `N alerts`, then one line per rule that fired, in rule order.

@@ -19,25 +19,15 @@ extension SigflareCommand {
                 """
         )
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "Processing pipeline file (repeatable; default: Rules/pipelines/*.yml).", valueName: "FILE"))
-        var pipeline: [String] = []
-
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "IOC list directory (repeatable, a later list replaces a same-named one; default: Rules/iocs/).",
-                valueName: "DIR"))
-        var ioc: [String] = []
+        @OptionGroup var sources: RuleSourceOptions
 
         @Argument(help: ArgumentHelp("Rule files and directories (walked for .yml and .yaml).", valueName: "PATH"))
         var paths: [String]
 
         func run() throws {
             let report = ValidationRun(
-                rulePaths: self.paths, pipelinePaths: self.pipelinePaths, iocDirectories: self.iocDirectories
+                rulePaths: self.paths, pipelinePaths: self.sources.pipelinePaths,
+                iocDirectories: self.sources.iocDirectories
             ).run()
             let output = FileOutput.standardOutput(capacity: 1 << 18)
             do {
@@ -50,24 +40,6 @@ extension SigflareCommand {
             }
             if report.hasErrors { throw ExitCodes.configurationError }
         }
-
-        /// `--pipeline`, else the `.yml`/`.yaml` files directly in `Rules/pipelines/` when that directory exists
-        /// (not those of its subdirectories, which can hold pipelines to load on demand).
-        var pipelinePaths: [String] {
-            if !self.pipeline.isEmpty { return self.pipeline }
-            let directory = Self.defaultPipelineDirectory
-            guard FileSystem.isDirectory(directory) else { return [] }
-            return RuleLoader().files(in: [directory]).0.filter { !$0.dropFirst(directory.count + 1).contains("/") }
-        }
-
-        /// `--ioc`, else `Rules/iocs/` when it exists.
-        var iocDirectories: [String] {
-            if !self.ioc.isEmpty { return self.ioc }
-            return FileSystem.isDirectory(Self.defaultIOCDirectory) ? [Self.defaultIOCDirectory] : []
-        }
-
-        static let defaultPipelineDirectory = "Rules/pipelines"
-        static let defaultIOCDirectory = "Rules/iocs"
     }
 }
 
@@ -104,42 +76,16 @@ struct ValidationRun {
     let iocDirectories: [String]
 
     func run() -> Report {
-        let loader = RuleLoader()
-        let (pipelines, pipelineDiagnostics) = loader.loadPipelines(paths: self.pipelinePaths)
-        let (catalog, iocDiagnostics) = IOCListLoader().load(directories: self.iocDirectories)
-        let (ruleSet, ruleDiagnostics) = loader.load(paths: self.rulePaths)
-        // The compiler adds the pipelines found among the rules (skipping those equal to one of these, as when
-        // `validate Rules/` reads Rules/pipelines/ both ways) and leaves out the rules it cannot compile.
-        let (compiled, compileDiagnostics) = RuleCompiler(pipelines: pipelines, iocs: catalog).compile(ruleSet)
-
-        let diagnostics = Self.sorted(pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics)
+        let setup = RuleSetup(
+            rulePaths: self.rulePaths, pipelinePaths: self.pipelinePaths, iocDirectories: self.iocDirectories)
+        let ruleSet = setup.ruleSet
         // Rejected pipelines are not rules (their errors still count); everything else rejected was meant as one.
         let rejected = ruleSet.rejected.count { $0.kind != .pipeline }
-        let failed = ruleSet.rules.count - compiled.count
+        let failed = ruleSet.rules.count - setup.compiled.count
         let ruleCount = ruleSet.rules.count + ruleSet.correlations.count + ruleSet.filters.count + rejected
         return Report(
-            diagnostics: diagnostics, ruleCount: ruleCount, rulesWithErrors: rejected + failed,
-            warningCount: diagnostics.count { $0.severity == .warning },
-            errorCount: diagnostics.count { $0.severity == .error })
-    }
-
-    /// Sorted by file, line, column, severity (errors first), code, message; exact duplicates removed (a file
-    /// both given with `--pipeline` and found among the rules is read twice).
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let ordered = diagnostics.sorted { lhs, rhs in
-            let a = lhs.location
-            let b = rhs.location
-            if a.file != b.file { return a.file < b.file }
-            if a.line != b.line { return a.line < b.line }
-            if a.column != b.column { return a.column < b.column }
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            if lhs.code != rhs.code { return lhs.code < rhs.code }
-            return lhs.message < rhs.message
-        }
-        var unique: [Diagnostic] = []
-        unique.reserveCapacity(ordered.count)
-        for diagnostic in ordered where unique.last != diagnostic { unique.append(diagnostic) }
-        return unique
+            diagnostics: setup.diagnostics, ruleCount: ruleCount, rulesWithErrors: rejected + failed,
+            warningCount: setup.warningCount, errorCount: setup.errorCount)
     }
 }
 

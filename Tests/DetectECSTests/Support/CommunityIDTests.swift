@@ -1,26 +1,14 @@
 @testable import DetectECS
 import Testing
 
-@Suite("Community ID and SHA-1")
+@Suite("Community ID")
 struct CommunityIDTests {
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
-
     static func id(_ source: String, _ destination: String, _ proto: UInt8, _ ports: (Int, Int)? = nil) -> String? {
         guard let source = IPAddress(source), let destination = IPAddress(destination) else { return nil }
         return CommunityID.compute(
             source: source, destination: destination, protocolNumber: proto, sourcePort: ports?.0,
             destinationPort: ports?.1
         ).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    @Test("SHA-1 matches the FIPS 180 test vectors, across block boundaries")
-    func sha1() {
-        #expect(Self.hex(SHA1.digest([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(Self.hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        let thousand = [UInt8](repeating: 97, count: 1000)
-        #expect(Self.hex(SHA1.digest(thousand)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
     }
 
     @Test("the specification's TCP example, and the same ID for both directions of a flow")
