@@ -55,7 +55,9 @@ extension EvaluationScratch {
             var key = node + 1
             for _ in 0..<count {
                 let value = key + 1
-                let consumed = self.keyMatches(key, segments: segments, from: first, tape: tape)
+                let consumed =
+                    Self.cannotSpell(key, segment: segments[first], tape: tape)
+                    ? 0 : self.keyMatches(key, segments: segments, from: first, tape: tape)
                 if consumed > 0 {
                     if first + consumed == segments.count {
                         self.appendFlattened(value, tape: tape)
@@ -75,6 +77,18 @@ extension EvaluationScratch {
         default:
             return
         }
+    }
+
+    /// Whether the unescaped key at `key` can neither be `segment` nor start with `segment.`: a test on its
+    /// length, first byte and the byte after the segment that rejects most keys without decoding them.
+    @inline(__always)
+    private static func cannotSpell(_ key: Int, segment: [UInt8], tape: ValueTape) -> Bool {
+        let node = tape.nodes[key]
+        guard !node.isEscaped, let head = segment.first else { return false }
+        let length = Int(node.length)
+        let offset = Int(node.offset)
+        if length < segment.count || tape.bytes[offset] != head { return true }
+        return length > segment.count && tape.bytes[offset + segment.count] != UInt8(ascii: ".")
     }
 
     /// How many segments from `first` the key at `key` spells (`a`, or `a.b`, ...), or 0.
