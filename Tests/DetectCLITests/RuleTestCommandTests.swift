@@ -73,4 +73,13 @@ struct RuleTestCommandTests {
         #expect(usage.status == 2)
         #expect(usage.lines.isEmpty)
     }
+
+    @Test("the shipped rule pack passes its own tests (what `sigflare test Rules/` runs)")
+    func shippedRules() throws {
+        guard let run = try ValidateCommandTests.run(["test", "Rules"]) else { return }
+        #expect(run.status == 0, "\(run.lines)")
+        let summary = try #require(run.lines.last)
+        #expect(summary.hasSuffix(" passed, 0 failed"), "\(run.lines)")
+        #expect(summary != "0 passed, 0 failed")
+    }
 }
