@@ -101,6 +101,13 @@ struct RuleTestRun {
         let parser = RuleTestParser { CloudflareDataset(name: $0) != nil }
         var runner = RuleTestRunner(normalizer: self.normalizer)
         for file in files {
+            guard RuleTestSuite.isTestFile(file) else {
+                let message = "not a rule-test file: tests of `x.yml` are in `x.tests.yml` (or `x.tests.yaml`)"
+                report.lines.append(
+                    Diagnostic(.documentType, message, at: SourceLocation(file: file, line: 1, column: 1)).description)
+                report.failed += 1
+                continue
+            }
             let (suite, parseErrors) = parser.parse(file: file)
             guard let suite else {
                 report.lines += parseErrors.map(\.description)
@@ -146,12 +153,8 @@ struct RuleTestRun {
     ) -> (RuleUnderTest?, [Diagnostic]) {
         let candidates = RuleTestSuite.siblingRuleFiles(of: suite.file)
         guard let ruleFile = candidates.first(where: { access($0, F_OK) == 0 && !FileSystem.isDirectory($0) }) else {
-            let expected =
-                candidates.isEmpty
-                ? "a test file is named `x.tests.yml` after its rule file `x.yml`"
-                : "no rule file \(candidates.joined(separator: " or ")) beside the test file"
-            let start = SourceLocation(file: suite.file, line: 1, column: 1)
-            return (nil, [Diagnostic(.ruleMissing, expected, at: start)])
+            let message = "no rule file \(candidates.joined(separator: " or ")) beside the test file"
+            return (nil, [Diagnostic(.ruleMissing, message, at: SourceLocation(file: suite.file, line: 1, column: 1))])
         }
         let (rules, loadDiagnostics) = loader.load(paths: [ruleFile])
         let loadErrors = loadDiagnostics.filter { $0.severity == .error }

@@ -59,7 +59,7 @@ struct RuleTestCommandTests {
         #expect(run.lines.last == "0 passed, 3 failed")
     }
 
-    @Test("several paths run together; a missing path is an error; no path is a usage error (exit 2)")
+    @Test("several paths run together; a missing path or a rule file is an error; no path is a usage error (exit 2)")
     func arguments() throws {
         guard
             let run = try ValidateCommandTests.run(
@@ -68,6 +68,12 @@ struct RuleTestCommandTests {
         #expect(run.status == 1)
         #expect(run.lines.first?.hasPrefix("no/such:1:1: error: io.path.missing:") == true)
         #expect(run.lines.last == "8 passed, 5 failed")
+
+        let rule = "Fixtures/rule-tests/passing/telegram_bot_api.yml"
+        let ruleFile = try #require(try ValidateCommandTests.run(["test", rule]))
+        #expect(ruleFile.status == 1)
+        #expect(ruleFile.lines.first?.hasPrefix("\(rule):1:1: error: test.document.type: not a rule-test file") == true)
+        #expect(ruleFile.lines.last == "0 passed, 1 failed")
 
         let usage = try #require(try ValidateCommandTests.run(["test"]))
         #expect(usage.status == 2)

@@ -1,5 +1,6 @@
 import DetectCore
 import DetectRules
+import Foundation
 import Testing
 
 /// Rule-test files (`docs/rule-tests.md`): the suite read from a good file, each located diagnostic of a
@@ -254,5 +255,22 @@ struct RuleTestParserTests {
         let (suite, diagnostics) = Self.parser.parse(file: "/no/such/x.tests.yml")
         #expect(suite == nil)
         #expect(diagnostics.map(\.code) == ["io.read"])
+    }
+
+    @Test("the rule loader skips both test-file suffixes when walking, and reads a test file named explicitly")
+    func loaderSkipsTestFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rule-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let rule = "title: A\nlogsource: {category: proxy}\ndetection: {s: {a: b}, condition: s}\n"
+        for name in ["a.yml", "a.tests.yml", "b.tests.yaml", "c.tests.yml.yml"] {
+            try rule.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let walked = RuleLoader().files(in: [root.path]).0.map { String($0.dropFirst(root.path.count + 1)) }
+        #expect(walked == ["a.yml", "c.tests.yml.yml"])
+        let named = root.appendingPathComponent("b.tests.yaml").path
+        #expect(RuleLoader().files(in: [named]).0 == [named])
+        let unskipped = RuleLoader(options: .init(skipsRuleTests: false)).files(in: [root.path]).0
+        #expect(unskipped.count == 4)
     }
 }

@@ -13,8 +13,8 @@ internal import Foundation
 /// ```
 ///
 /// Directories are walked recursively for `.yml` and `.yaml` files, in sorted order, skipping hidden entries and
-/// rule-test files (`*.tests.yml`); a file named explicitly is always read. A file may hold several YAML
-/// documents, including legacy rule collections (`action: global`, `reset`, `repeat`).
+/// rule-test files (`*.tests.yml`, `*.tests.yaml`; `docs/rule-tests.md`); a file named explicitly is always read.
+/// A file may hold several YAML documents, including legacy rule collections (`action: global`, `reset`, `repeat`).
 public struct RuleLoader: Sendable {
     /// Loader settings.
     public struct Options: Sendable {
