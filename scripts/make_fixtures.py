@@ -8,7 +8,8 @@ ordinary browsers, no attack payloads, no scanners, no TOR, no malware indicator
 
 Usage (from the repository root):  python3 scripts/make_fixtures.py [--root DIR]
 The script checks its own output at the end (JSON parses, field names, gzip members, expected bad-line counts)
-and exits non-zero when a check fails.
+and exits non-zero when a check fails. It then runs scripts/make_replay_fixtures.py (the one-day replay samples
+under Fixtures/replay with their demo IOC lists under Fixtures/iocs), which reuses this script's generators.
 """
 import argparse
 import base64
@@ -2018,7 +2019,8 @@ def main():
         print("\n".join(["PROBLEMS:"] + problems), file=sys.stderr)
         return 1
     print("all checks passed")
-    return 0
+    import make_replay_fixtures  # imports this module: loaded only here, after the samples are written
+    return make_replay_fixtures.main(["--root", root])
 
 
 if __name__ == "__main__":
