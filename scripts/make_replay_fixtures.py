@@ -277,8 +277,8 @@ def benign_gateway_dns(rng, ns, fmt):
         return rename_query(rng, record, name, categories, app, answers, qtype, qtype_name)
     if roll < 0.94:
         name, qtype, qtype_name = INTERNAL_SRV
-        rrs = [{"name": name, "type": "SRV", "class": "IN", "ttl": 600, "rdata": "0 100 389 dc0%d.corp.example.com." % i}
-               for i in (1, 2)]
+        rrs = [{"name": name, "type": "SRV", "class": "IN", "ttl": 600,
+                "rdata": "0 100 389 dc0%d.corp.example.com." % i} for i in (1, 2)]
         return rename_query(rng, record, name, ["Business"], qtype=qtype, qtype_name=qtype_name, records_json=rrs)
     if roll < 0.96:  # WPAD does not exist: NXDOMAIN
         return rename_query(rng, record, "wpad.corp.example.com", qtype=1, rcode=3, records_json=[])
@@ -377,7 +377,8 @@ NET_PLACES = [
 
 
 def retarget_network(record, ip, port, transport, protocol="", sni="", app="", categories=()):
-    record.update({"DestinationIP": ip, "DestinationPort": port, "Transport": "tcp" if transport == "quic" else transport,
+    record.update({"DestinationIP": ip, "DestinationPort": port,
+                   "Transport": "tcp" if transport == "quic" else transport,
                    "TransportProtocol": transport, "DetectedProtocol": protocol, "SNI": sni,
                    "ApplicationIDs": [mf.APPLICATIONS[app]] if app else [], "ApplicationNames": [app] if app else [],
                    "CategoryIDs": [mf.CATEGORIES[c] for c in categories], "CategoryNames": list(categories),
@@ -505,7 +506,8 @@ def zone_request(rng, ns, ip, ua, uri, method="GET", status=200, country="us", a
         record.pop(key, None)
     path, _, query = uri.partition("?")
     record.update({"ClientRequestURI": uri, "ClientRequestPath": path, "ClientRequestMethod": method,
-                   "EdgeResponseStatus": status, "ClientRequestHost": "www.example.com", "ClientRequestScheme": "https"})
+                   "EdgeResponseStatus": status, "ClientRequestHost": "www.example.com",
+                   "ClientRequestScheme": "https"})
     if "OriginResponseStatus" in record and record["OriginResponseStatus"]:
         record["OriginResponseStatus"] = status
     return record
@@ -626,7 +628,8 @@ def triggers():
         (ns, http_via_gateway(rng, ns, emil, HOME, "https://pubsub.atera.com/socket.io/?EIO=4&transport=polling",
                               ua="AteraAgent/1.8.6.7")))
     ns = at(16, 22, 31)
-    add("gateway_http", ["Suspicious TOR Gateway"], (ns, http_via_gateway(rng, ns, bram, AMSTERDAM, "http://%s/" % onion)))
+    add("gateway_http", ["Suspicious TOR Gateway"],
+        (ns, http_via_gateway(rng, ns, bram, AMSTERDAM, "http://%s/" % onion)))
     ns = at(16, 49, 50)
     add("gateway_http", ["Exfiltration Domain"],
         (ns, http_via_gateway(rng, ns, alice, LONDON, "https://upload.%s/api/v1/upload" % EXFIL_DOMAIN, method="POST")))
@@ -651,7 +654,8 @@ def triggers():
           for ns, who, where in ((at(6, 0, 41), alice, LONDON), (at(11, 0, 40), bram, AMSTERDAM),
                                  (at(19, 0, 42), farah, HOME))])
     add("gateway_network", ["Remote Monitoring and Management Software - AnyDesk", RAT],
-        (at(9, 16, 7), session(rng, at(9, 16, 7), dana, HOME, "203.0.113.72", 443, sni="relay-8e2f41a7.net.anydesk.com")))
+        (at(9, 16, 7), session(rng, at(9, 16, 7), dana, HOME, "203.0.113.72", 443,
+                               sni="relay-8e2f41a7.net.anydesk.com")))
     add("gateway_network", ["Cryptomining"],
         (at(11, 20, 3), session(rng, at(11, 20, 3), emil, HOME, "198.51.100.104", 443, sni="pool.supportxmr.com")))
     add("gateway_network", [],  # the miner's plain stratum connection: no name, no match
