@@ -32,15 +32,40 @@ extension SigflareCommand {
         @Flag(name: .long, help: "Refuse to start when any rule, pipeline or IOC list has an error.")
         var strict = false
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "How far an event may lie behind a correlation's latest event time and still count; later ones "
+                    + "are counted as late and left out (default: \(CorrelationOptions.defaultLatenessSeconds), "
+                    + "at most 604800).", valueName: "SECONDS"))
+        var correlationLateness: Int = CorrelationOptions.defaultLatenessSeconds
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Live groups kept per correlation rule; beyond it the least recently updated group is evicted "
+                    + "(default: \(CorrelationOptions.defaultMaxGroups)).", valueName: "N"))
+        var maxCorrelationGroups: Int = CorrelationOptions.defaultMaxGroups
+
         @OptionGroup var input: InputOptions
 
+        /// The correlation settings of the options.
+        var correlationOptions: CorrelationOptions {
+            CorrelationOptions(latenessSeconds: self.correlationLateness, maxGroups: self.maxCorrelationGroups)
+        }
+
+        func validate() throws {
+            if let problem = self.correlationOptions.validate() { throw ValidationError(problem) }
+        }
+
         func run() throws {
-            let rules = try self.loadRules()
+            let (rules, correlations) = try self.loadRules()
             let setup = try RunSetup(input: self.input)
             let output = try self.openAlerts()
             let started = MonotonicClock.now()
             var reader = setup.reader
-            var detector = Detector(rules: rules)
+            var detector = Detector(
+                rules: rules, correlations: correlations, correlationOptions: self.correlationOptions)
             var documents = DocumentDatasetReader()
             var progress = ProgressLine(started: started)
             var events = 0
@@ -63,8 +88,8 @@ extension SigflareCommand {
             try setup.finish(reader, seconds: seconds, details: Self.alertSummary(detector))
         }
 
-        /// Loads and compiles the rules; prints their errors, and a count of warnings.
-        private func loadRules() throws -> CompiledRuleSet {
+        /// Loads and compiles the rules and correlations; prints their errors, and a count of warnings.
+        private func loadRules() throws -> (CompiledRuleSet, CompiledCorrelationSet) {
             let rulePaths = self.rules.isEmpty ? [RuleSourceOptions.defaultRuleDirectory] : self.rules
             if self.rules.isEmpty, !FileSystem.isDirectory(RuleSourceOptions.defaultRuleDirectory) {
                 Diagnostics.error("no rules: Rules/ is not here; pass --rules PATH")
@@ -78,6 +103,9 @@ extension SigflareCommand {
             }
             let compiled = setup.compiled
             var summary = "\(Self.count(compiled.count, "rule")) compiled"
+            if !setup.correlations.isEmpty {
+                summary += ", \(Self.count(setup.correlations.correlations.count, "correlation"))"
+            }
             if setup.errorCount > 0 { summary += ", \(Self.count(setup.errorCount, "error"))" }
             if setup.warningCount > 0 {
                 summary += ", \(Self.count(setup.warningCount, "warning")) (see sigflare validate)"
@@ -91,7 +119,7 @@ extension SigflareCommand {
                 Diagnostics.error("no rule compiled from \(rulePaths.joined(separator: ", "))")
                 throw ExitCodes.configurationError
             }
-            return compiled
+            return (compiled, setup.correlations)
         }
 
         private func openAlerts() throws -> FileOutput {
@@ -104,16 +132,46 @@ extension SigflareCommand {
             }
         }
 
+        /// `N correlation alerts`, the alerts per correlation, and what the correlation stage left out.
+        private static func correlationSummary(_ detector: Detector) -> [String] {
+            let counters = detector.correlationCounters
+            let options = detector.correlationOptions
+            var lines = ["\(detector.alertsByCorrelation.reduce(0, +)) correlation alerts"]
+            for (index, count) in detector.alertsByCorrelation.enumerated() where count > 0 {
+                lines.append("  correlation alerts \(detector.correlations.correlations[index].title): \(count)")
+            }
+            lines.append(
+                "  correlation late events: \(counters.lateEvents) (left out; lateness "
+                    + "\(options.latenessMicroseconds / 1_000_000) s)")
+            lines.append(
+                "  correlation groups evicted: \(counters.evictedGroups) (at most \(options.maxGroups) per correlation)")
+            if counters.untimedEvents > 0 {
+                lines.append("  correlation events without a usable @timestamp: \(counters.untimedEvents) (not counted)")
+            }
+            if counters.missingValues > 0 {
+                lines.append("  correlation events without the aggregated field: \(counters.missingValues) (not counted)")
+            }
+            if counters.droppedSamples > 0 {
+                lines.append(
+                    "  correlation values dropped: \(counters.droppedSamples) (a group held \(options.maxEventsPerGroup))")
+            }
+            return lines
+        }
+
         /// `1 rule`, `2 rules`.
         private static func count(_ number: Int, _ noun: String) -> String {
             "\(number) \(noun)\(number == 1 ? "" : "s")"
         }
 
-        /// `N alerts`, then one line per rule that fired, in rule order.
+        /// `N alerts`, then one line per rule that fired, in rule order, then the correlations: one line per
+        /// correlation that fired, in evaluation order, and the late, untimed and evicted counts.
         private static func alertSummary(_ detector: Detector) -> [String] {
             var lines = ["\(detector.alertCount) alerts"]
             for (index, count) in detector.alertsByRule.enumerated() where count > 0 {
                 lines.append("  alerts \(detector.rules.rules[index].title): \(count)")
+            }
+            if !detector.correlations.isEmpty {
+                lines += Self.correlationSummary(detector)
             }
             if detector.regexLimitHits > 0 {
                 lines.append("  regular expressions stopped at their limits: \(detector.regexLimitHits) (counted as no match)")

@@ -8,6 +8,8 @@ import DetectRules
 struct RuleSetup {
     /// The rules that compiled.
     let compiled: CompiledRuleSet
+    /// The correlation rules that compiled (against ``compiled``).
+    let correlations: CompiledCorrelationSet
     /// The rules, correlations, filters and rejected documents as loaded.
     let ruleSet: RuleSet
     /// Every diagnostic, sorted by file, line, column, then severity, code and message; no duplicates.
@@ -21,9 +23,13 @@ struct RuleSetup {
         // The compiler adds the pipelines found among the rules (skipping those equal to one of these, as when
         // `validate Rules/` reads Rules/pipelines/ both ways) and leaves out the rules it cannot compile.
         let (compiled, compileDiagnostics) = RuleCompiler(pipelines: pipelines, iocs: catalog).compile(ruleSet)
+        let (correlations, correlationDiagnostics) = CorrelationCompiler(pipelines: pipelines)
+            .compile(ruleSet, rules: compiled)
         self.compiled = compiled
+        self.correlations = correlations
         self.ruleSet = ruleSet
-        self.diagnostics = Self.sorted(pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics)
+        self.diagnostics = Self.sorted(
+            pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics + correlationDiagnostics)
     }
 
     /// Error diagnostics.

@@ -52,6 +52,11 @@ public struct AlertBuilder: Sendable {
     /// 32 lowercase hex digits of SHA-1(rule key, 0, event identity): the event's `event.dataset` and
     /// `event.id` when it has an id, else its input line.
     func alertID(rule: [UInt8], event: Event, line: UnsafeRawBufferPointer, table: FieldTable) -> String {
+        self.alertDigest(rule: rule, event: event, line: line, table: table).description
+    }
+
+    /// The digest behind ``alertID(rule:event:line:table:)``.
+    func alertDigest(rule: [UInt8], event: Event, line: UnsafeRawBufferPointer, table: FieldTable) -> AlertDigest {
         var message = rule
         message.append(0)
         let start = message.count
@@ -64,15 +69,15 @@ public struct AlertBuilder: Sendable {
             message.removeSubrange(start...)
             message.appendBytes(line)
         }
-        let digest = SHA1.digest(message)
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(32)
-        for byte in digest.prefix(16) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return AlertDigest(sha1Of: message)
+    }
+
+    /// The id of the alert `match` gives on `event` (whether or not that alert is written): what a correlation
+    /// alert lists for its contributing events.
+    public func alertDigest(
+        for match: RuleMatch, event: Event, line: UnsafeRawBufferPointer, table: FieldTable
+    ) -> AlertDigest {
+        self.alertDigest(rule: self.templates[match.ruleIndex].ruleKey, event: event, line: line, table: table)
     }
 
     /// Appends the text of a string or integer node; false for other kinds.

@@ -1,7 +1,7 @@
 internal import DetectCore
 internal import DetectRules
 
-/// The fields every alert of one rule carries, computed once from the rule's metadata: `rule.*`, the level as
+/// The fields every alert of one rule or correlation rule carries, computed once from its metadata: `rule.*`, the level as
 /// `sigflare.rule.level` and `event.severity`, and `threat.*` from its ATT&CK tags.
 struct AlertTemplate: Sendable {
     /// A value to set on the alert.
@@ -16,7 +16,7 @@ struct AlertTemplate: Sendable {
     /// What identifies the rule in alert ids: its Sigma `id`, else its title.
     let ruleKey: [UInt8]
 
-    init(_ rule: SigmaRule, registry: FieldRegistry = .shared) {
+    init(_ rule: some SigmaDocument, registry: FieldRegistry = .shared) {
         var fields: [(FieldID, Value)] = []
         func add(_ path: String, _ value: Value?) {
             guard let value else { return }
@@ -25,7 +25,7 @@ struct AlertTemplate: Sendable {
         add("event.kind", .string("alert"))
         add("rule.id", rule.id.map(Value.string))
         add("rule.name", .string(rule.title))
-        add("rule.description", rule.ruleDescription.map(Value.string))
+        add("rule.description", rule.metadata.description.map(Value.string))
         add("rule.reference", Self.list(rule.references))
         add("rule.author", rule.author.map(Value.string))
         add("rule.license", rule.metadata.license.map(Value.string))

@@ -34,12 +34,23 @@ public enum EngineDiagnosticCode: String, CaseIterable, Hashable, Sendable {
     /// A filter names a rule whose logsource its own logsource does not cover; it is not applied to that rule.
     case filterLogsourceMismatch = "filter.logsource.mismatch"
 
+    // MARK: Correlations
+    /// A correlation references a rule or correlation that did not compile; the correlation is skipped.
+    case correlationRuleUncompiled = "correlation.rule.uncompiled"
+    /// A correlation over another correlation groups by, or aggregates, a field that is not one of the
+    /// referenced correlation's group-by fields (the only fields its alerts carry); the correlation is skipped.
+    case correlationChainField = "correlation.chain.field"
+    /// An alias has no field for one of the correlation's rules; the alias name itself is read as the field.
+    case correlationAliasIncomplete = "correlation.alias.incomplete"
+
     /// The severity every diagnostic with this code has.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .iocPathMissing, .iocRead, .ruleFieldInvalid, .ruleValueRegex, .ruleValueExpansion:
+        case .iocPathMissing, .iocRead, .ruleFieldInvalid, .ruleValueRegex, .ruleValueExpansion,
+            .correlationRuleUncompiled, .correlationChainField:
             .error
-        case .iocEntryInvalid, .iocListMissing, .ruleLogsourceUnmapped, .ruleFieldUnmapped, .filterLogsourceMismatch:
+        case .iocEntryInvalid, .iocListMissing, .ruleLogsourceUnmapped, .ruleFieldUnmapped, .filterLogsourceMismatch,
+            .correlationAliasIncomplete:
             .warning
         }
     }
