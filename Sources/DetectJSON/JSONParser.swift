@@ -40,10 +40,11 @@ public struct JSONParser: Sendable {
                 var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
                 var stack = ContainerStack(stackMemory)
                 let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
-                    var scanner = JSONScanner(bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
+                    let scanner = JSONScanner(bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
                     do throws(JSONError) {
-                        let root = try scanner.parseDocument(into: &nodes, stack: &stack)
-                        if scanner.sawLineBreak { nodes.dropSourceSpans() }
+                        var sawLineBreak = false
+                        let root = try scanner.parseDocument(into: &nodes, stack: &stack, sawLineBreak: &sawLineBreak)
+                        if sawLineBreak { nodes.dropSourceSpans() }
                         return .success(root)
                     } catch {
                         return .failure(JSONError(error.code, error.message, offset: error.offset - base))

@@ -3,204 +3,221 @@ import Glibc
 
 /// The byte-level state machine behind ``JSONParser``: one pass, no recursion, no allocation beyond
 /// the node array.
+///
+/// The hot path works on a local position (kept in a register) and scans string bodies eight bytes at
+/// a time (``StringBlock``); escapes, control characters, non-ASCII bytes and the last few bytes of the
+/// input go to a general loop, and errors are built out of line.
 struct JSONScanner {
     private let bytes: UnsafePointer<UInt8>
-    private var position: Int
+    private let start: Int
     private let end: Int
-    /// Whether whitespace between tokens held a line break: container texts are then not copied as they
-    /// are (one JSON line must stay one line), so their spans are dropped.
-    private(set) var sawLineBreak = false
     private let maxDepth: Int
 
+    /// - Precondition: `end` fits the 32-bit offsets of ``ValueNode``.
     init(bytes: UnsafePointer<UInt8>, start: Int, end: Int, maxDepth: Int) {
+        precondition(end <= Int(UInt32.max), "JSON text beyond 4 GiB")
         self.bytes = bytes
-        self.position = start
+        self.start = start
         self.end = end
         self.maxDepth = maxDepth
     }
 
-    mutating func parseDocument(into nodes: inout NodeBuffer, stack: inout ContainerStack) throws(JSONError) -> Int {
+    /// Parses the document from `start` to `end`; returns the index of its root node.
+    ///
+    /// - Parameter sawLineBreak: Set when whitespace between tokens held a line break: container texts
+    ///   are then not copied as they are (one JSON line must stay one line), so their spans are dropped.
+    func parseDocument(
+        into nodeBuffer: inout NodeBuffer, stack containerStack: inout ContainerStack, sawLineBreak: inout Bool
+    ) throws(JSONError) -> Int {
+        // Local copies, written back on the way out, so that the loop keeps them in registers.
+        var nodes = nodeBuffer
+        var stack = containerStack
+        var lineBreak = false
+        defer {
+            nodeBuffer = nodes
+            containerStack = stack
+            sawLineBreak = lineBreak
+        }
         let root = nodes.nextIndex
-        self.skipWhitespace()
+        var position = self.skipWhitespace(from: self.start, &lineBreak)
         value: while true {
-            guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
-            let byte = self.bytes[self.position]
+            guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
+            let byte = self.bytes[position]
             switch byte {
+            case UInt8(ascii: "\""):
+                position = try self.parseString(at: position, into: &nodes)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = byte == UInt8(ascii: "{")
-                guard stack.count < self.maxDepth else {
-                    throw self.error(.tooDeep, "nesting deeper than \(self.maxDepth)")
-                }
+                guard stack.count < self.maxDepth else { throw Self.tooDeep(self.maxDepth, at: position) }
                 stack.push(ContainerStack.Entry(node: nodes.nextIndex, count: 0, isObject: isObject))
-                let spanStart = UInt64(self.position) << 32
+                let spanStart = UInt64(position) << 32
                 nodes.append(ValueNode(kind: isObject ? .object : .array, length: 0, offset: 0, payload: spanStart))
-                self.position += 1
-                self.skipWhitespace()
+                position = self.skipWhitespace(from: position &+ 1, &lineBreak)
                 let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                if self.position < self.end, self.bytes[self.position] == close {
-                    self.position += 1
+                if position < self.end, self.bytes[position] == close {
+                    position &+= 1
                     let empty = stack.pop()
-                    nodes[empty.node].offset = UInt32(nodes.nextIndex)
-                    nodes[empty.node].payload |= UInt64(self.position)
+                    nodes[empty.node].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
+                    nodes[empty.node].payload |= UInt64(position)
                 } else {
-                    if isObject { try self.parseKey(into: &nodes) }
+                    if isObject { position = try self.parseKey(at: position, into: &nodes, &lineBreak) }
                     continue value
                 }
-            case UInt8(ascii: "\""):
-                try self.parseString(into: &nodes)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                position = try self.parseNumber(at: position, into: &nodes)
             case UInt8(ascii: "t"):
-                try self.expectLiteral("true", length: 4)
+                position = try self.expectLiteral("true", length: 4, at: position)
                 nodes.append(ValueNode(kind: .bool, length: 0, offset: 0, payload: 1))
             case UInt8(ascii: "f"):
-                try self.expectLiteral("false", length: 5)
+                position = try self.expectLiteral("false", length: 5, at: position)
                 nodes.append(ValueNode(kind: .bool, length: 0, offset: 0, payload: 0))
             case UInt8(ascii: "n"):
-                try self.expectLiteral("null", length: 4)
+                position = try self.expectLiteral("null", length: 4, at: position)
                 nodes.append(ValueNode(kind: .null, length: 0, offset: 0, payload: 0))
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                try self.parseNumber(into: &nodes)
             default:
-                throw self.error(.unexpectedByte, "unexpected \(Self.describe(byte)) where a value was expected")
+                throw Self.unexpected(byte, " where a value was expected", at: position)
             }
 
             // After a value: close containers that end here, or move to the next member.
             while true {
                 guard !stack.isEmpty else {
-                    self.skipWhitespace()
-                    guard self.position == self.end else {
-                        throw self.error(.trailingContent, "content after the JSON value")
+                    position = self.skipWhitespace(from: position, &lineBreak)
+                    guard position == self.end else {
+                        throw Self.error(.trailingContent, "content after the JSON value", at: position)
                     }
                     return root
                 }
-                stack.top.count += 1
-                self.skipWhitespace()
-                guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
-                let byte = self.bytes[self.position]
+                stack.top.count &+= 1
+                position = self.skipWhitespace(from: position, &lineBreak)
+                guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
+                let byte = self.bytes[position]
                 let isObject = stack.top.isObject
                 if byte == UInt8(ascii: ",") {
-                    self.position += 1
-                    self.skipWhitespace()
-                    if isObject { try self.parseKey(into: &nodes) }
+                    position = self.skipWhitespace(from: position &+ 1, &lineBreak)
+                    if isObject { position = try self.parseKey(at: position, into: &nodes, &lineBreak) }
                     continue value
                 }
                 guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
-                    let expected = isObject ? "',' or '}'" : "',' or ']'"
-                    throw self.error(.unexpectedByte, "unexpected \(Self.describe(byte)), expected \(expected)")
+                    throw Self.unexpected(byte, isObject ? ", expected ',' or '}'" : ", expected ',' or ']'", at: position)
                 }
-                self.position += 1
+                position &+= 1
                 let container = stack.pop()
                 nodes[container.node].length = container.count
-                nodes[container.node].offset = UInt32(nodes.nextIndex)
-                nodes[container.node].payload |= UInt64(self.position)
+                nodes[container.node].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
+                nodes[container.node].payload |= UInt64(position)
             }
         }
     }
 
-    /// Parses `"key"` and the `:` after it. Inlined into its two callers: a call per key costs more than
-    /// the key's own scan for the short keys of log records.
+    /// Parses `"key"` and the `:` after it at `position`; returns the position of the value.
     @inline(__always)
-    private mutating func parseKey(into nodes: inout NodeBuffer) throws(JSONError) {
-        guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
-        guard self.bytes[self.position] == UInt8(ascii: "\"") else {
-            throw self.error(.unexpectedByte, "unexpected \(Self.describe(self.bytes[self.position])), expected a key")
+    private func parseKey(at position: Int, into nodes: inout NodeBuffer, _ lineBreak: inout Bool) throws(JSONError)
+        -> Int
+    {
+        guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
+        guard self.bytes[position] == UInt8(ascii: "\"") else {
+            throw Self.unexpected(self.bytes[position], ", expected a key", at: position)
         }
-        try self.parseString(into: &nodes)
-        self.skipWhitespace()
-        guard self.position < self.end else { throw self.error(.unexpectedEnd, "unexpected end of input") }
-        guard self.bytes[self.position] == UInt8(ascii: ":") else {
-            throw self.error(.unexpectedByte, "expected ':' after a key")
+        var position = try self.parseString(at: position, into: &nodes)
+        position = self.skipWhitespace(from: position, &lineBreak)
+        guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
+        guard self.bytes[position] == UInt8(ascii: ":") else {
+            throw Self.error(.unexpectedByte, "expected ':' after a key", at: position)
         }
-        self.position += 1
-        self.skipWhitespace()
+        return self.skipWhitespace(from: position &+ 1, &lineBreak)
     }
 
-    // MARK: - Scalars
+    // MARK: - Strings
 
+    /// Parses the string whose opening quote is at `quote`; returns the position after its closing quote.
     @inline(__always)
-    private mutating func parseString(into nodes: inout NodeBuffer) throws(JSONError) {
-        self.position += 1
-        let start = self.position
+    private func parseString(at quote: Int, into nodes: inout NodeBuffer) throws(JSONError) -> Int {
+        let start = quote &+ 1
+        var position = start
+        // Whole words of plain bytes; the first special byte (or too few bytes left) ends the loop.
+        while position &+ 8 <= self.end {
+            let special = StringBlock.specialBytes(UnsafeRawPointer(self.bytes + position).loadUnaligned(as: UInt64.self))
+            if special != 0 {
+                position &+= special.trailingZeroBitCount &>> 3
+                break
+            }
+            position &+= 8
+        }
         var escaped = false
-        while true {
-            self.skipPlainStringBytes()
-            guard self.position < self.end else { throw self.error(.unexpectedEnd, "unterminated string") }
-            let byte = self.bytes[self.position]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                try self.skipEscape()
-            } else if byte < 0x20 {
-                throw self.error(.invalidString, "control character \(Self.describe(byte)) in a string")
-            } else {
-                try self.skipUTF8Sequence()
-            }
+        if position >= self.end || self.bytes[position] != UInt8(ascii: "\"") {
+            (position, escaped) = try self.scanStringRest(from: position)
         }
         nodes.append(
             ValueNode(
-                kind: .string, isEscaped: escaped, isVerbatim: true, length: UInt32(self.position - start), offset: UInt32(start),
-                payload: 0
+                kind: .string, isEscaped: escaped, isVerbatim: true, length: UInt32(truncatingIfNeeded: position &- start),
+                offset: UInt32(truncatingIfNeeded: start), payload: 0
             )
         )
-        self.position += 1
+        return position &+ 1
     }
 
-    /// Advances over bytes that need no attention: not `"`, `\`, a control character or non-ASCII.
-    @inline(__always)
-    private mutating func skipPlainStringBytes() {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while self.position + 8 <= self.end {
-            let word = UnsafeRawPointer(self.bytes + self.position).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ (ones &* 0x22)
-            let slashes = word ^ (ones &* 0x5C)
-            let special =
-                ((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes) | ((word &- ones &* 0x20) & ~word)
-                | word
-            let flagged = special & highs
-            if flagged != 0 {
-                self.position += flagged.trailingZeroBitCount >> 3
-                return
+    /// The general string loop from `position` (inside a string body) to the closing quote: validates
+    /// escapes and UTF-8 and rejects control characters. Returns the quote's position and whether the
+    /// body has escapes.
+    private func scanStringRest(from start: Int) throws(JSONError) -> (quote: Int, escaped: Bool) {
+        var position = start
+        var escaped = false
+        while true {
+            while position &+ 8 <= self.end {
+                let special = StringBlock.specialBytes(
+                    UnsafeRawPointer(self.bytes + position).loadUnaligned(as: UInt64.self))
+                if special != 0 {
+                    position &+= special.trailingZeroBitCount &>> 3
+                    break
+                }
+                position &+= 8
             }
-            self.position += 8
-        }
-        while self.position < self.end {
-            let byte = self.bytes[self.position]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return }
-            self.position += 1
+            while position < self.end, !StringBlock.isSpecial(self.bytes[position]) { position &+= 1 }
+            guard position < self.end else { throw Self.error(.unexpectedEnd, "unterminated string", at: position) }
+            let byte = self.bytes[position]
+            if byte == UInt8(ascii: "\"") { return (position, escaped) }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                position = try self.skipEscape(at: position)
+            } else if byte < 0x20 {
+                throw Self.error(.invalidString, "control character \(Self.describe(byte)) in a string", at: position)
+            } else {
+                position = try self.skipUTF8Sequence(at: position)
+            }
         }
     }
 
-    private mutating func skipEscape() throws(JSONError) {
-        guard self.position + 1 < self.end else { throw self.error(.unexpectedEnd, "unterminated escape") }
-        switch self.bytes[self.position + 1] {
+    /// Skips the escape at `position` (a `\`); returns the position after it.
+    private func skipEscape(at position: Int) throws(JSONError) -> Int {
+        guard position + 1 < self.end else { throw Self.error(.unexpectedEnd, "unterminated escape", at: position) }
+        switch self.bytes[position + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            self.position += 2
+            return position + 2
         case UInt8(ascii: "u"):
-            let unit = try self.hexUnit(at: self.position + 2)
+            let unit = try self.hexUnit(at: position + 2, escape: position)
             guard !(0xDC00...0xDFFF).contains(unit) else {
-                throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape")
+                throw Self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape", at: position)
             }
-            self.position += 6
-            if (0xD800...0xDBFF).contains(unit) {
-                // Input that ends where the low surrogate should start is truncated, not unpaired.
-                let remaining = self.end - self.position
-                if remaining == 0 || (remaining == 1 && self.bytes[self.position] == UInt8(ascii: "\\")) {
-                    throw JSONError(.unexpectedEnd, "unterminated \\u escape", offset: self.end)
-                }
-                guard self.position + 1 < self.end, self.bytes[self.position] == UInt8(ascii: "\\"),
-                    self.bytes[self.position + 1] == UInt8(ascii: "u"),
-                    (0xDC00...0xDFFF).contains(try self.hexUnit(at: self.position + 2))
-                else { throw self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape") }
-                self.position += 6
+            let next = position + 6
+            guard (0xD800...0xDBFF).contains(unit) else { return next }
+            // Input that ends where the low surrogate should start is truncated, not unpaired.
+            let remaining = self.end - next
+            if remaining == 0 || (remaining == 1 && self.bytes[next] == UInt8(ascii: "\\")) {
+                throw Self.error(.unexpectedEnd, "unterminated \\u escape", at: self.end)
             }
+            guard next + 1 < self.end, self.bytes[next] == UInt8(ascii: "\\"), self.bytes[next + 1] == UInt8(ascii: "u"),
+                (0xDC00...0xDFFF).contains(try self.hexUnit(at: next + 2, escape: next))
+            else { throw Self.error(.invalidEscape, "unpaired UTF-16 surrogate in \\u escape", at: next) }
+            return next + 6
         default:
-            throw self.error(.invalidEscape, "invalid escape \\\(Self.describe(self.bytes[self.position + 1]))")
+            throw Self.error(.invalidEscape, "invalid escape \\\(Self.describe(self.bytes[position + 1]))", at: position)
         }
     }
 
-    private func hexUnit(at offset: Int) throws(JSONError) -> UInt32 {
-        guard offset + 4 <= self.end else { throw self.error(.unexpectedEnd, "unterminated \\u escape") }
+    /// The four hex digits at `offset` of the `\u` escape at `escape` (errors are reported there).
+    private func hexUnit(at offset: Int, escape: Int) throws(JSONError) -> UInt32 {
+        guard offset + 4 <= self.end else { throw Self.error(.unexpectedEnd, "unterminated \\u escape", at: escape) }
         var value: UInt32 = 0
         for index in offset..<offset + 4 {
             let byte = self.bytes[index]
@@ -209,16 +226,17 @@ struct JSONScanner {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw self.error(.invalidEscape, "invalid hex digit in \\u escape")
+            default: throw Self.error(.invalidEscape, "invalid hex digit in \\u escape", at: escape)
             }
             value = value << 4 | UInt32(digit)
         }
         return value
     }
 
-    /// Checks one UTF-8 sequence starting at a byte >= 0x80 (no overlongs, no surrogates, <= U+10FFFF).
-    private mutating func skipUTF8Sequence() throws(JSONError) {
-        let lead = self.bytes[self.position]
+    /// Checks the UTF-8 sequence at `position`, whose lead byte is >= 0x80 (no overlongs, no surrogates,
+    /// <= U+10FFFF); returns the position after it.
+    private func skipUTF8Sequence(at position: Int) throws(JSONError) -> Int {
+        let lead = self.bytes[position]
         let length: Int
         var lower: UInt8 = 0x80
         var upper: UInt8 = 0xBF
@@ -230,90 +248,138 @@ struct JSONScanner {
         case 0xF0: length = 4; lower = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; upper = 0x8F
-        default: throw self.error(.invalidUTF8, "invalid UTF-8: \(Self.describe(lead))")
+        default: throw Self.error(.invalidUTF8, "invalid UTF-8: \(Self.describe(lead))", at: position)
         }
-        guard self.position + length <= self.end else { throw self.error(.invalidUTF8, "truncated UTF-8 sequence") }
-        let second = self.bytes[self.position + 1]
-        guard second >= lower, second <= upper else { throw self.error(.invalidUTF8, "invalid UTF-8 sequence") }
-        for index in 2..<length where self.bytes[self.position + index] & 0xC0 != 0x80 {
-            throw self.error(.invalidUTF8, "invalid UTF-8 sequence")
+        guard position + length <= self.end else {
+            throw Self.error(.invalidUTF8, "truncated UTF-8 sequence", at: position)
         }
-        self.position += length
+        let second = self.bytes[position + 1]
+        guard second >= lower, second <= upper else {
+            throw Self.error(.invalidUTF8, "invalid UTF-8 sequence", at: position)
+        }
+        for index in 2..<length where self.bytes[position + index] & 0xC0 != 0x80 {
+            throw Self.error(.invalidUTF8, "invalid UTF-8 sequence", at: position)
+        }
+        return position + length
     }
 
-    private mutating func expectLiteral(_ literal: StaticString, length: Int) throws(JSONError) {
-        let available = min(length, self.end - self.position)
-        guard memcmp(self.bytes + self.position, literal.utf8Start, available) == 0 else {
-            throw self.error(.unexpectedByte, "invalid literal, expected \(literal)")
+    // MARK: - Literals and numbers
+
+    /// Checks the literal at `position`; returns the position after it.
+    private func expectLiteral(_ literal: StaticString, length: Int, at position: Int) throws(JSONError) -> Int {
+        let available = min(length, self.end - position)
+        guard memcmp(self.bytes + position, literal.utf8Start, available) == 0 else {
+            throw Self.error(.unexpectedByte, "invalid literal, expected \(literal)", at: position)
         }
         guard available == length else {
             // The input ends inside the literal (`tr`): a truncated line, not a wrong byte.
-            throw JSONError(.unexpectedEnd, "unexpected end of input", offset: self.end)
+            throw Self.error(.unexpectedEnd, "unexpected end of input", at: self.end)
         }
-        self.position += length
+        return position + length
     }
 
-    private mutating func parseNumber(into nodes: inout NodeBuffer) throws(JSONError) {
-        let start = self.position
-        var negative = false
-        if self.bytes[self.position] == UInt8(ascii: "-") {
-            negative = true
-            self.position += 1
+    /// Parses the number at `start`; returns the position after it.
+    @inline(__always)
+    private func parseNumber(at start: Int, into nodes: inout NodeBuffer) throws(JSONError) -> Int {
+        var position = start
+        let negative = self.bytes[position] == UInt8(ascii: "-")
+        if negative { position &+= 1 }
+        let digitsStart = position
+        var magnitude: UInt64 = 0
+        // 19 digits always fit in a UInt64 (10^19 - 1 < 2^64); longer numbers take the general path.
+        let uncheckedEnd = min(self.end, digitsStart &+ 19)
+        while position < uncheckedEnd, case let digit = self.bytes[position] &- UInt8(ascii: "0"), digit < 10 {
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+            position &+= 1
         }
-        let digitsStart = self.position
+        // A plain integer of at most 18 digits (and no leading zero) ends here: the common case.
+        let digitCount = position &- digitsStart
+        if digitCount > 0, digitCount < 19, position < self.end,
+            !Self.continuesNumber(self.bytes[position]), digitCount == 1 || self.bytes[digitsStart] != UInt8(ascii: "0")
+        {
+            let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(truncatingIfNeeded: magnitude)
+            nodes.append(
+                ValueNode(
+                    kind: .integer, length: UInt32(truncatingIfNeeded: position &- start),
+                    offset: UInt32(truncatingIfNeeded: start), payload: UInt64(bitPattern: value)
+                )
+            )
+            return position
+        }
+        return try self.parseNumberRest(from: start, into: &nodes)
+    }
+
+    /// Whether `byte` may continue a number after its integer digits (a digit, `.`, `e` or `E`).
+    @inline(__always)
+    private static func continuesNumber(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
+    }
+
+    /// The general number path: long integers, fractions, exponents, and malformed numbers.
+    private func parseNumberRest(from start: Int, into nodes: inout NodeBuffer) throws(JSONError) -> Int {
+        var position = start
+        let negative = self.bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let digitsStart = position
         var magnitude: UInt64 = 0
         var overflow = false
-        // 19 digits always fit in a UInt64 (10^19 - 1 < 2^64), so only longer numbers check for overflow.
-        let uncheckedEnd = min(self.end, digitsStart + 19)
-        while self.position < uncheckedEnd, case let digit = self.bytes[self.position] &- UInt8(ascii: "0"), digit < 10 {
-            magnitude = magnitude &* 10 &+ UInt64(digit)
-            self.position += 1
-        }
-        while self.position < self.end, case let digit = self.bytes[self.position] &- UInt8(ascii: "0"), digit < 10 {
+        while position < self.end, case let digit = self.bytes[position] &- UInt8(ascii: "0"), digit < 10 {
             let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
             overflow = overflow || o1 || o2
             magnitude = sum
-            self.position += 1
+            position += 1
         }
-        let digitCount = self.position - digitsStart
-        guard digitCount > 0 else { throw self.error(.invalidNumber, "a number needs digits") }
+        let digitCount = position - digitsStart
+        guard digitCount > 0 else { throw Self.error(.invalidNumber, "a number needs digits", at: position) }
         guard !(digitCount > 1 && self.bytes[digitsStart] == UInt8(ascii: "0")) else {
-            throw self.error(.invalidNumber, "leading zero in a number")
+            throw Self.error(.invalidNumber, "leading zero in a number", at: position)
         }
         var isFloat = false
-        if self.position < self.end, self.bytes[self.position] == UInt8(ascii: ".") {
+        if position < self.end, self.bytes[position] == UInt8(ascii: ".") {
             isFloat = true
-            self.position += 1
-            guard self.skipDigits() > 0 else { throw self.error(.invalidNumber, "a fraction needs digits") }
-        }
-        if self.position < self.end, self.bytes[self.position] | 0x20 == UInt8(ascii: "e") {
-            isFloat = true
-            self.position += 1
-            if self.position < self.end,
-                self.bytes[self.position] == UInt8(ascii: "+") || self.bytes[self.position] == UInt8(ascii: "-")
-            {
-                self.position += 1
+            position += 1
+            let fractionStart = position
+            position = self.skipDigits(from: position)
+            guard position > fractionStart else {
+                throw Self.error(.invalidNumber, "a fraction needs digits", at: position)
             }
-            guard self.skipDigits() > 0 else { throw self.error(.invalidNumber, "an exponent needs digits") }
         }
-        let length = UInt32(self.position - start)
+        if position < self.end, self.bytes[position] | 0x20 == UInt8(ascii: "e") {
+            isFloat = true
+            position += 1
+            if position < self.end, self.bytes[position] == UInt8(ascii: "+") || self.bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            let exponentStart = position
+            position = self.skipDigits(from: position)
+            guard position > exponentStart else {
+                throw Self.error(.invalidNumber, "an exponent needs digits", at: position)
+            }
+        }
+        let length = UInt32(truncatingIfNeeded: position - start)
         let limit: UInt64 = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
         if !isFloat && !overflow && magnitude <= limit {
             let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
             nodes.append(
-                ValueNode(kind: .integer, length: length, offset: UInt32(start), payload: UInt64(bitPattern: value))
+                ValueNode(
+                    kind: .integer, length: length, offset: UInt32(truncatingIfNeeded: start),
+                    payload: UInt64(bitPattern: value)
+                )
             )
         } else {
             let value = self.parseDouble(from: start, length: Int(length))
-            nodes.append(ValueNode(kind: .float, length: length, offset: UInt32(start), payload: value.bitPattern))
+            nodes.append(
+                ValueNode(kind: .float, length: length, offset: UInt32(truncatingIfNeeded: start), payload: value.bitPattern)
+            )
         }
+        return position
     }
 
-    private mutating func skipDigits() -> Int {
-        let start = self.position
-        while self.position < self.end, self.bytes[self.position] &- UInt8(ascii: "0") < 10 { self.position += 1 }
-        return self.position - start
+    private func skipDigits(from start: Int) -> Int {
+        var position = start
+        while position < self.end, self.bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
+        return position
     }
 
     /// Converts validated number text: exactly, without `strtod`, when its digits make an integer of at
@@ -324,7 +390,6 @@ struct JSONScanner {
         if let value = self.exactDouble(from: start, end: start + length) { return value }
         return self.parseDoubleWithStrtod(from: start, length: length)
     }
-
     /// Exact powers of ten as doubles (10^22 is the largest one a double holds exactly).
     private static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
@@ -388,25 +453,44 @@ struct JSONScanner {
         }
     }
 
-    /// Skips JSON whitespace. A byte above `0x20` (every token; compact NDJSON has no whitespace) ends the
-    /// loop with one comparison.
+    // MARK: - Whitespace and errors
+
+    /// The first position from `position` on that is not JSON whitespace. A byte above `0x20` (every
+    /// token; compact NDJSON has no whitespace) returns at once.
     @inline(__always)
-    private mutating func skipWhitespace() {
-        while self.position < self.end {
-            let byte = self.bytes[self.position]
-            if byte > 0x20 { return }
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"): self.position += 1
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                self.sawLineBreak = true
-                self.position += 1
-            default: return
-            }
-        }
+    private func skipWhitespace(from position: Int, _ lineBreak: inout Bool) -> Int {
+        guard position < self.end, self.bytes[position] <= 0x20 else { return position }
+        return self.skipWhitespaceRun(from: position, &lineBreak)
     }
 
-    private func error(_ code: JSONError.Code, _ message: String) -> JSONError {
-        JSONError(code, message, offset: self.position)
+    private func skipWhitespaceRun(from start: Int, _ lineBreak: inout Bool) -> Int {
+        var position = start
+        while position < self.end {
+            switch self.bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): position += 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                lineBreak = true
+                position += 1
+            default: return position
+            }
+        }
+        return position
+    }
+
+    @inline(never)
+    private static func error(_ code: JSONError.Code, _ message: String, at offset: Int) -> JSONError {
+        JSONError(code, message, offset: offset)
+    }
+
+    /// `unexpected <byte><context>` at `offset`.
+    @inline(never)
+    private static func unexpected(_ byte: UInt8, _ context: StaticString, at offset: Int) -> JSONError {
+        JSONError(.unexpectedByte, "unexpected \(Self.describe(byte))\(context)", offset: offset)
+    }
+
+    @inline(never)
+    private static func tooDeep(_ maxDepth: Int, at offset: Int) -> JSONError {
+        JSONError(.tooDeep, "nesting deeper than \(maxDepth)", offset: offset)
     }
 
     private static func describe(_ byte: UInt8) -> String {

@@ -22,20 +22,20 @@ struct NodeBuffer {
 
     /// The tape index the next node will get.
     @inline(__always)
-    var nextIndex: Int { self.firstIndex + self.count }
+    var nextIndex: Int { self.firstIndex &+ self.count }
 
     @inline(__always)
     mutating func append(_ node: ValueNode) {
         precondition(self.count < self.capacity, "JSON node bound exceeded")
         (self.base + self.count).initialize(to: node)
-        self.count += 1
+        self.count &+= 1
     }
 
     /// The node at a tape index.
     @inline(__always)
     subscript(index: Int) -> ValueNode {
-        get { self.base[index - self.firstIndex] }
-        nonmutating set { self.base[index - self.firstIndex] = newValue }
+        get { self.base[index &- self.firstIndex] }
+        nonmutating set { self.base[index &- self.firstIndex] = newValue }
     }
 
     /// Forgets the source text of every container (see ``ValueNode/sourceSpan``).
@@ -71,19 +71,19 @@ struct ContainerStack {
     mutating func push(_ entry: Entry) {
         precondition(self.count < self.capacity, "container stack bound exceeded")
         (self.base + self.count).initialize(to: entry)
-        self.count += 1
+        self.count &+= 1
     }
 
     @inline(__always)
     mutating func pop() -> Entry {
-        self.count -= 1
+        self.count &-= 1
         return self.base[self.count]
     }
 
     /// The innermost open container.
     @inline(__always)
     var top: Entry {
-        get { self.base[self.count - 1] }
-        nonmutating set { self.base[self.count - 1] = newValue }
+        get { self.base[self.count &- 1] }
+        nonmutating set { self.base[self.count &- 1] = newValue }
     }
 }
