@@ -61,7 +61,7 @@ let package = Package(
         // In-process micro-benchmarks of the hot path (scripts/bench-*.sh run them).
         .executableTarget(
             name: "DetectBench",
-            dependencies: ["DetectCore", "DetectJSON", "DetectECS"],
+            dependencies: ["DetectCore", "DetectJSON", "DetectECS", "DetectRules", "DetectEngine"],
             swiftSettings: strictSettings
         ),
 

@@ -7,7 +7,8 @@ import Glibc
 /// memory, on the calling thread, and prints records/s and MB/s.
 ///
 /// Stages: `parse` (JSON parse only), `normalize` (parse + Cloudflare → ECS), `write` (normalize + write
-/// the ECS JSON to a buffer).
+/// the ECS JSON to a buffer). `sigflare-bench correlate [EVENTS] [GROUPS]` times the correlation stage
+/// instead (CorrelateBenchmark.swift).
 
 func monotonicSeconds() -> Double {
     var spec = timespec()
@@ -29,6 +30,9 @@ func readFile(_ path: String) -> [UInt8]? {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "correlate" {
+    exit(runCorrelateBenchmark(Array(arguments.dropFirst(2))))
+}
 guard arguments.count >= 3, ["parse", "normalize", "write"].contains(arguments[1]),
     let data = readFile(arguments[2])
 else {
