@@ -5,8 +5,7 @@ extension ECSNormalizer {
     /// Maps a raw Cloudflare record: keep it under `cloudflare`, apply the dataset's table, derive.
     mutating func normalizeRaw(root: Int, dataset given: CloudflareDataset?, into event: inout Event) -> NormalizedRecord {
         let ids = self.catalog.ids
-        self.scratch.members.removeAll(keepingCapacity: true)
-        self.scratch.shape.resolve(root: root, in: event.tape, keys: self.catalog.keys, into: &self.scratch.members)
+        self.scratch.shape.resolve(root: root, in: event.tape, keys: self.catalog.keys)
         event.set(ids.cloudflare, node: root)
         event.setString(ids.observerVendor, "Cloudflare")
 
@@ -17,7 +16,7 @@ extension ECSNormalizer {
             return .unknown
         }
         let mapping = self.catalog.mappings[dataset.index]
-        self.fillSlots(mapping)
+        self.scratch.shape.fillSlots(&self.scratch.slots, for: mapping)
 
         for constant in mapping.constants {
             self.write(constant.value, to: constant.field, in: &event)
@@ -53,22 +52,6 @@ extension ECSNormalizer {
         let detection = self.scratch.shape.ids.withUnsafeBufferPointer { self.catalog.detect(keyIDs: $0) }
         self.scratch.shape.detection = detection
         return detection
-    }
-
-    /// Points each raw slot of the mapping at the record's value for that field (or -1).
-    private mutating func fillSlots(_ mapping: CompiledMapping) {
-        self.scratch.slots.removeAll(keepingCapacity: true)
-        self.scratch.slots.append(contentsOf: repeatElement(-1, count: mapping.slotCount))
-        let members = self.scratch.members
-        // In bounds: key ids index `slotOfKey` (one entry per catalog key), whose slots are < `slotCount`.
-        mapping.slotOfKey.withUnsafeBufferPointer { slotOfKey in
-            self.scratch.slots.withUnsafeMutableBufferPointer { slots in
-                for member in members where member.key >= 0 {
-                    let slot = slotOfKey[Int(member.key)]
-                    if slot >= 0 { slots[Int(slot)] = member.value }
-                }
-            }
-        }
     }
 
     /// The value of a raw slot, walking `subpath` into objects; nil when absent, null or empty.

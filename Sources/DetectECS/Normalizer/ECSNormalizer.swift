@@ -120,7 +120,6 @@ struct NormalizerScratch: Sendable {
     var text: [UInt8] = []
     var text2: [UInt8] = []
     var shape = KeyShapeCache()
-    var members: [(key: Int32, value: Int32)] = []
     var slots: [Int32] = []
     var related = DistinctByteStrings()
 }

@@ -4,8 +4,10 @@ import DetectCore
 /// for it, so that a record with the same keys in the same order (the usual case: one stream comes from
 /// one Logpush job) resolves its keys with byte comparisons instead of hash lookups.
 ///
-/// A key that differs from the previous record at its position is looked up in the ``ByteKeyTable``;
-/// then the cache is rebuilt from this record and the cached detection is dropped.
+/// When a record's keys differ from the cached ones, the keys from the first difference on are looked up
+/// in the ``ByteKeyTable``, the cache is rebuilt from this record and the cached detection is dropped.
+/// For the mapping last used with this key sequence the cache also keeps which key positions feed which
+/// raw slots, so filling the slots of a record visits only the keys the mapping reads.
 struct KeyShapeCache: Sendable {
     /// The previous record's keys, raw (possibly escaped) bytes back to back.
     private var keyBytes: [UInt8] = []
@@ -13,87 +15,129 @@ struct KeyShapeCache: Sendable {
     private var keyStarts: [Int32] = [0]
     /// Catalog key id of each key (-1 for unknown or escaped keys), in record order.
     private(set) var ids: [Int32] = []
+    /// The value node of each key of the record last resolved, in record order.
+    private var values: [Int32] = []
     /// The dataset detected for this key sequence (itself nil when none fits); nil until it is detected.
     var detection: CloudflareDataset??
+    /// `(key position, raw slot)` of each key that `slotPlanDataset`'s mapping reads, in record order.
+    private var slotPlan: [(position: Int32, slot: Int32)] = []
+    /// The dataset whose mapping `slotPlan` is for; nil when there is no plan for this key sequence.
+    private var slotPlanDataset: CloudflareDataset?
 
-    /// Appends `(key id, value node)` for each member of the object at `root` to `members`, and makes the
-    /// cache describe this record's keys.
-    mutating func resolve(
-        root: Int, in tape: ValueTape, keys: ByteKeyTable, into members: inout [(key: Int32, value: Int32)]
-    ) {
+    /// Reads the keys and value nodes of the members of the object at `root` and makes the cache describe
+    /// this record's keys.
+    mutating func resolve(root: Int, in tape: ValueTape, keys: ByteKeyTable) {
         let count = Int(tape.nodes[root].length)
         let cachedCount = self.ids.count
-        var matches = true
-        // Sized first, then filled in place: one capacity check instead of one per member. Indexes stay in
-        // bounds: `position < count` members were appended, `ids` has `cachedCount` entries and
-        // `keyStarts` one more, and the object's children are nodes of the tape.
-        let first = members.count
-        members.append(contentsOf: repeatElement((key: -1, value: -1), count: count))
-        members.withUnsafeMutableBufferPointer { members in tape.nodes.withUnsafeBufferPointer { nodes in
+        if self.values.count != count {
+            self.values = [Int32](repeating: -1, count: count)
+        }
+        // The position of the first key that differs from the cache (`count` when none does).
+        var firstDifference = count
+        tape.nodes.withUnsafeBufferPointer { nodes in
             tape.bytes.withUnsafeBytes { text in
                 self.keyBytes.withUnsafeBytes { cached in
                     self.keyStarts.withUnsafeBufferPointer { starts in
-                        self.ids.withUnsafeBufferPointer { ids in
-                            var child = root + 1
+                        self.values.withUnsafeMutableBufferPointer { values in
+                            // In bounds: the object's children are nodes of the tape, `starts` has
+                            // `cachedCount + 1` entries and `values` has `count`.
+                            var matches = true
+                            var child = root &+ 1
                             for position in 0..<count {
-                                let key = nodes[child]
-                                let bytes = UnsafeRawBufferPointer(
-                                    rebasing: text[Int(key.offset)..<Int(key.offset + key.length)])
-                                if matches, position < cachedCount,
-                                    Self.equal(bytes, cached, from: Int(starts[position]), to: Int(starts[position + 1]))
-                                {
-                                    members[first + position] = (ids[position], Int32(child + 1))
-                                } else {
-                                    matches = false
-                                    let id = key.isEscaped ? -1 : keys.id(of: bytes).map(Int32.init) ?? -1
-                                    members[first + position] = (id, Int32(child + 1))
+                                if matches {
+                                    let key = nodes[child]
+                                    matches = position < cachedCount
+                                        && Self.equal(
+                                            text.baseAddress! + Int(key.offset), Int(key.length), cached.baseAddress,
+                                            from: Int(starts[position]), to: Int(starts[position &+ 1]))
+                                    if !matches { firstDifference = position }
                                 }
-                                let value = nodes[child + 1]
-                                child = value.isContainer ? Int(value.offset) : child + 2
+                                values[position] = Int32(truncatingIfNeeded: child &+ 1)
+                                let value = nodes[child &+ 1]
+                                child = value.isContainer ? Int(value.offset) : child &+ 2
                             }
                         }
                     }
                 }
             }
-        } }
-        guard !matches || count != cachedCount else { return }
-        self.rebuild(root: root, in: tape, members: members)
+        }
+        guard firstDifference < count || count != cachedCount else { return }
+        self.rebuild(root: root, in: tape, keys: keys, keepingIDsBefore: min(firstDifference, cachedCount))
     }
 
-    /// Makes the cache describe the keys of `root`, whose ids are in `members`.
-    private mutating func rebuild(root: Int, in tape: ValueTape, members: [(key: Int32, value: Int32)]) {
-        self.keyBytes.removeAll(keepingCapacity: true)
-        self.keyStarts.removeAll(keepingCapacity: true)
-        self.keyStarts.append(0)
-        self.ids.removeAll(keepingCapacity: true)
+    /// Points each raw slot of `mapping` at this record's value for its key, or -1 when it has none.
+    mutating func fillSlots(_ slots: inout [Int32], for mapping: CompiledMapping) {
+        if self.slotPlanDataset != mapping.dataset { self.makeSlotPlan(for: mapping) }
+        if slots.count != mapping.slotCount {
+            slots = [Int32](repeating: -1, count: mapping.slotCount)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        }
+        // In bounds: plan positions index `values` (one per key) and plan slots are < `slotCount`.
+        self.slotPlan.withUnsafeBufferPointer { plan in
+            self.values.withUnsafeBufferPointer { values in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for entry in plan { slots[Int(entry.slot)] = values[Int(entry.position)] }
+                }
+            }
+        }
+    }
+
+    private mutating func makeSlotPlan(for mapping: CompiledMapping) {
+        self.slotPlan.removeAll(keepingCapacity: true)
+        for (position, id) in self.ids.enumerated() where id >= 0 {
+            let slot = mapping.slotOfKey[Int(id)]
+            if slot >= 0 { self.slotPlan.append((Int32(position), slot)) }
+        }
+        self.slotPlanDataset = mapping.dataset
+    }
+
+    /// Makes the cache describe the keys of `root`; the ids of the first `kept` keys are the cached ones.
+    private mutating func rebuild(root: Int, in tape: ValueTape, keys: ByteKeyTable, keepingIDsBefore kept: Int) {
+        self.ids.removeSubrange(kept...)
+        self.keyBytes.removeSubrange(Int(self.keyStarts[kept])...)
+        self.keyStarts.removeSubrange((kept + 1)...)
         self.detection = nil
+        self.slotPlanDataset = nil
+        var position = 0
         tape.forEachMember(of: root) { key, _ in
-            tape.withText(of: key) { self.keyBytes.appendBytes($0) }
+            defer { position += 1 }
+            guard position >= kept else { return }
+            tape.withText(of: key) { bytes in
+                self.ids.append(tape.nodes[key].isEscaped ? -1 : keys.id(of: bytes).map(Int32.init) ?? -1)
+                self.keyBytes.appendBytes(bytes)
+            }
             self.keyStarts.append(Int32(self.keyBytes.count))
         }
-        for member in members { self.ids.append(member.key) }
     }
 
-    /// Whether `bytes` equals `cached[start..<end]`, compared eight bytes at a time; the last word of a
-    /// key of eight bytes or more overlaps the one before it, so no byte is compared alone.
+    /// Whether the `count` bytes at `bytes` equal `cached[start..<end]`, compared eight bytes at a time;
+    /// the last word of a key of eight bytes or more overlaps the one before it, so no byte is compared
+    /// alone.
     @inline(__always)
-    private static func equal(_ bytes: UnsafeRawBufferPointer, _ cached: UnsafeRawBufferPointer, from start: Int, to end: Int)
-        -> Bool
-    {
-        let count = bytes.count
-        guard end - start == count else { return false }
+    private static func equal(
+        _ bytes: UnsafeRawPointer, _ count: Int, _ cached: UnsafeRawPointer?, from start: Int, to end: Int
+    ) -> Bool {
+        guard end &- start == count else { return false }
+        // A key of one byte or more was cached, so `cached` is not nil then.
+        guard count > 0 else { return true }
+        let other = cached! + start
         guard count >= 8 else {
-            for index in 0..<count where bytes[index] != cached[start + index] { return false }
+            for index in 0..<count where bytes.load(fromByteOffset: index, as: UInt8.self)
+                != other.load(fromByteOffset: index, as: UInt8.self)
+            {
+                return false
+            }
             return true
         }
         var index = 0
-        while index < count - 8 {
+        while index < count &- 8 {
             guard bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                == cached.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+                == other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             else { return false }
-            index += 8
+            index &+= 8
         }
-        return bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            == cached.loadUnaligned(fromByteOffset: start + count - 8, as: UInt64.self)
+        return bytes.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            == other.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
     }
 }
