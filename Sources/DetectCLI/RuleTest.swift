@@ -114,7 +114,8 @@ struct RuleTestRun {
                 report.failed += 1
                 continue
             }
-            let (rule, errors) = Self.ruleUnderTest(suite, loader: loader, pipelines: pipelines, iocs: catalog)
+            let (rule, errors) = Self.ruleUnderTest(
+                suite, loader: loader, pipelines: pipelines, iocs: catalog, ruleRoots: self.ruleRoots)
             guard let rule else {
                 report.lines += errors.map(\.description)
                 report.failed += max(suite.cases.count, 1)
@@ -146,19 +147,45 @@ struct RuleTestRun {
         return (files, diagnostics)
     }
 
+    /// Where the rules that correlations reference are looked for: the directories among the test paths, and
+    /// `Rules/` when it exists.
+    private var ruleRoots: [String] {
+        var roots = self.testPaths.filter(FileSystem.isDirectory)
+        if FileSystem.isDirectory(RuleSourceOptions.defaultRuleDirectory) {
+            roots.append(RuleSourceOptions.defaultRuleDirectory)
+        }
+        return roots
+    }
+
     /// Loads the rule file beside the suite's file and compiles the rule under test; any error in that file
-    /// keeps the suite from running.
+    /// keeps the suite from running. A file with correlations is loaded together with the rule files under
+    /// `ruleRoots`, so that the rules it references resolve.
     private static func ruleUnderTest(
-        _ suite: RuleTestSuite, loader: RuleLoader, pipelines: [ProcessingPipeline], iocs: IOCCatalog
+        _ suite: RuleTestSuite, loader: RuleLoader, pipelines: [ProcessingPipeline], iocs: IOCCatalog,
+        ruleRoots: [String]
     ) -> (RuleUnderTest?, [Diagnostic]) {
         let candidates = RuleTestSuite.siblingRuleFiles(of: suite.file)
         guard let ruleFile = candidates.first(where: { access($0, F_OK) == 0 && !FileSystem.isDirectory($0) }) else {
             let message = "no rule file \(candidates.joined(separator: " or ")) beside the test file"
             return (nil, [Diagnostic(.ruleMissing, message, at: SourceLocation(file: suite.file, line: 1, column: 1))])
         }
-        let (rules, loadDiagnostics) = loader.load(paths: [ruleFile])
+        var (rules, loadDiagnostics) = loader.load(paths: [ruleFile])
+        if !rules.correlations.isEmpty || rules.rejected.contains(where: { $0.kind == .correlation }) {
+            let sibling = Self.canonical(ruleFile)
+            var seen: Set<String> = [sibling]
+            let others = loader.files(in: ruleRoots).0.filter { seen.insert(Self.canonical($0)).inserted }
+            (rules, loadDiagnostics) = loader.load(paths: [ruleFile] + others)
+            loadDiagnostics = loadDiagnostics.filter { $0.location.file == ruleFile }
+        }
         let loadErrors = loadDiagnostics.filter { $0.severity == .error }
         guard loadErrors.isEmpty else { return (nil, loadErrors) }
         return RuleUnderTest.compile(suite, rules: rules, pipelines: pipelines, iocs: iocs)
+    }
+
+    /// The absolute path with symbolic links resolved, or `path` when it cannot be resolved.
+    private static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
     }
 }

@@ -34,6 +34,16 @@ public struct RuleTestRunner: Sendable {
 
     /// Why `testCase` fails, or `nil` when it passes.
     private mutating func failure(of testCase: RuleTestCase, against rule: RuleUnderTest) -> String? {
+        switch (testCase.expectedAlerts, rule.correlation) {
+        case (let expected?, let correlation?):
+            return self.correlationFailure(of: testCase, expected: expected, correlation: correlation, against: rule)
+        case (_?, nil):
+            return "a case with `events` and `alerts` tests a correlation; \(rule.title) is a detection rule"
+        case (nil, _?):
+            return "a case with `match` tests a detection rule; \(rule.title) is a correlation (use `events` and `alerts`)"
+        case (nil, nil):
+            break
+        }
         var dataset: CloudflareDataset?
         if let name = testCase.dataset {
             guard let named = CloudflareDataset(name: name) else { return "`\(name)` is not a Cloudflare dataset name" }
@@ -68,6 +78,43 @@ public struct RuleTestRunner: Sendable {
         case (false, nil):
             return nil
         }
+    }
+
+    /// Why a correlation case fails: its events, normalized and evaluated in order through a fresh correlation
+    /// stage (default options), must raise `expected` alerts of the correlation under test.
+    private mutating func correlationFailure(
+        of testCase: RuleTestCase, expected: Int, correlation: Int, against rule: RuleUnderTest
+    ) -> String? {
+        let dataset = testCase.dataset.flatMap { CloudflareDataset(name: $0) }
+        var stage = CorrelationStage(correlations: rule.correlations, rules: rule.rules)
+        var scratch = EvaluationScratch()
+        var alerts: [CorrelationAlert] = []
+        for (position, event) in testCase.events.enumerated() {
+            let line = event.jsonLine
+            let record: NormalizedRecord
+            do {
+                record = try line.withUnsafeBytes { line throws(JSONError) in
+                    try self.normalizer.normalize(line, dataset: dataset, into: &self.event)
+                }
+            } catch {
+                return "event \(position + 1) is not a valid JSON object: \(error)"
+            }
+            let routed: CloudflareDataset? =
+                switch record {
+                case .cloudflare(let dataset): dataset
+                case .ecs: self.documents.dataset(of: self.event)
+                case .unknown: nil
+                }
+            let matches = rule.rules.evaluate(self.event, dataset: routed?.rawValue, scratch: &scratch)
+            line.withUnsafeBytes { line in stage.process(self.event, matches: matches, line: line, into: &alerts) }
+        }
+        let raised = alerts.count { $0.correlation == correlation }
+        guard raised != expected else { return nil }
+        var reason = "expected \(expected) correlation alert\(expected == 1 ? "" : "s"), got \(raised)"
+        let counters = stage.counters
+        if counters.untimedEvents > 0 { reason += " (\(counters.untimedEvents) events without a usable @timestamp)" }
+        if counters.lateEvents > 0 { reason += " (\(counters.lateEvents) late events left out)" }
+        return reason
     }
 
     /// ` (selection field=value)`: what made the rule match, when the evaluator found a witness.

@@ -59,7 +59,7 @@ private struct Reader {
     var diagnostics: [Diagnostic] = []
 
     static let topKeys = ["rule", "iocs", "cases"]
-    static let caseKeys = ["name", "match", "dataset", "field", "event"]
+    static let caseKeys = ["name", "match", "dataset", "field", "event", "events", "alerts"]
 
     init(source: SourceText, isDatasetName: @escaping @Sendable (String) -> Bool) {
         self.source = source
@@ -120,6 +120,9 @@ private struct Reader {
             return nil
         }
         self.checkKeys(node, allowed: Self.caseKeys, in: "a case")
+        if node["alerts"] != nil || node["events"] != nil {
+            return self.correlationCase(node)
+        }
         for key in ["name", "match", "event"] where node[key] == nil {
             self.report(.caseKeyMissing, "the case has no `\(key)`", at: node)
         }
@@ -132,14 +135,7 @@ private struct Reader {
                 self.report(.valueType, "`match` must be true or false, found \(match.typeDescription)", at: match)
             }
         }
-        var dataset: String?
-        if let datasetNode = node["dataset"], let name = self.string(datasetNode, key: "dataset") {
-            if self.isDatasetName(name) {
-                dataset = name
-            } else {
-                self.report(.datasetUnknown, "`\(name)` is not a Cloudflare dataset name", at: datasetNode)
-            }
-        }
+        let dataset = self.dataset(node)
         let field = node["field"].flatMap { self.string($0, key: "field") }
         if field != nil, expectsMatch == false, let fieldNode = node["field"] {
             self.report(.caseFieldUnexpected, "`field` only applies to a case with `match: true`", at: fieldNode)
@@ -149,6 +145,55 @@ private struct Reader {
         return RuleTestCase(
             name: name, expectsMatch: expectsMatch, dataset: dataset, field: field, event: event,
             location: self.source.location(node))
+    }
+
+    /// A correlation case: `events` (a non-empty list) and `alerts` (the number of alerts they raise).
+    mutating func correlationCase(_ node: YAMLNode) -> RuleTestCase? {
+        for key in ["name", "events", "alerts"] where node[key] == nil {
+            self.report(.caseKeyMissing, "the correlation case has no `\(key)`", at: node)
+        }
+        for key in ["match", "event", "field"] {
+            guard let keyNode = node.pair(key)?.keyNode else { continue }
+            self.report(
+                .valueType, "a correlation case has `events` and `alerts`, not `\(key)`", at: keyNode)
+        }
+        let name = node["name"].flatMap { self.string($0, key: "name") }
+        var alerts: Int?
+        if let alertsNode = node["alerts"] {
+            if case .integer(let value) = alertsNode.scalar?.resolved, value >= 0, value <= Int64(Int32.max) {
+                alerts = Int(value)
+            } else {
+                self.report(
+                    .valueType, "`alerts` must be a number of alerts (0 or more), found \(alertsNode.typeDescription)",
+                    at: alertsNode)
+            }
+        }
+        var events: [RuleTestEvent] = []
+        if let eventsNode = node["events"] {
+            if let elements = eventsNode.elements, !elements.isEmpty {
+                events = elements.compactMap { self.event($0) }
+                if events.count < elements.count { return nil }
+            } else {
+                self.report(
+                    .valueType, "`events` must be a non-empty list of events, found \(eventsNode.typeDescription)",
+                    at: eventsNode)
+            }
+        }
+        let dataset = self.dataset(node)
+        guard let name, let alerts, let first = events.first else { return nil }
+        return RuleTestCase(
+            name: name, expectsMatch: false, dataset: dataset, event: first, location: self.source.location(node),
+            events: events, expectedAlerts: alerts)
+    }
+
+    /// The case's `dataset`, checked.
+    mutating func dataset(_ node: YAMLNode) -> String? {
+        guard let datasetNode = node["dataset"], let name = self.string(datasetNode, key: "dataset") else { return nil }
+        guard self.isDatasetName(name) else {
+            self.report(.datasetUnknown, "`\(name)` is not a Cloudflare dataset name", at: datasetNode)
+            return nil
+        }
+        return name
     }
 
     /// A mapping, or a string holding one JSON object.

@@ -66,7 +66,8 @@ public struct RuleTestSuite: Sendable, Hashable {
     }
 }
 
-/// One case of a ``RuleTestSuite``: an event and whether the rule under test must match it.
+/// One case of a ``RuleTestSuite``: an event and whether the rule under test must match it; or, for a
+/// correlation, a sequence of events and how many alerts the correlation must raise on them.
 public struct RuleTestCase: Sendable, Hashable {
     /// The case's name, unique in its file.
     public var name: String
@@ -80,11 +81,17 @@ public struct RuleTestCase: Sendable, Hashable {
     public var event: RuleTestEvent
     /// Where the case starts in the test file.
     public var location: SourceLocation
+    /// A correlation case's events, in order (`events:`); empty for a detection case.
+    public var events: [RuleTestEvent]
+    /// A correlation case's expected number of alerts of the correlation under test (`alerts:`); `nil` for a
+    /// detection case.
+    public var expectedAlerts: Int?
 
-    /// A case; normally built by ``RuleTestParser``.
+    /// A case; normally built by ``RuleTestParser``. A correlation case has `events` and `expectedAlerts`
+    /// (its `event` is the first of `events`, `expectsMatch` is unused).
     public init(
         name: String, expectsMatch: Bool, dataset: String? = nil, field: String? = nil, event: RuleTestEvent,
-        location: SourceLocation
+        location: SourceLocation, events: [RuleTestEvent] = [], expectedAlerts: Int? = nil
     ) {
         self.name = name
         self.expectsMatch = expectsMatch
@@ -92,7 +99,12 @@ public struct RuleTestCase: Sendable, Hashable {
         self.field = field
         self.event = event
         self.location = location
+        self.events = events
+        self.expectedAlerts = expectedAlerts
     }
+
+    /// Whether the case tests a correlation (`events` and `alerts`).
+    public var isCorrelationCase: Bool { self.expectedAlerts != nil }
 }
 
 /// The log record of a ``RuleTestCase``.
