@@ -1,7 +1,10 @@
 import DetectCore
 
 /// A ``DatasetMapping`` resolved against the field registry and the catalog's key table, ready to run.
-struct CompiledMapping: Sendable {
+///
+/// A class: the normalizer picks one per record, and a reference is one retain where a copy of the
+/// tables would retain each of them.
+final class CompiledMapping: Sendable {
     /// One table row, with its raw field as an index into the record's raw slots.
     struct Rule: Sendable {
         let rawSlot: Int
