@@ -59,6 +59,7 @@ var event = Event()
 var writer = JSONWriter()
 var scratch = EventWriterScratch()
 let parser = JSONParser()
+var parseScratch = JSONParseScratch()
 var failures = 0
 var outputBytes = 0
 
@@ -70,7 +71,7 @@ data.withUnsafeBytes { all in
             switch stage {
             case "parse":
                 event.tape.removeAll()
-                do { _ = try parser.parse(line, into: &event.tape) } catch { failures += 1 }
+                do { _ = try parser.parse(line, into: &event.tape, scratch: &parseScratch) } catch { failures += 1 }
             default:
                 do { _ = try normalizer.normalize(line, into: &event) } catch { failures += 1 }
                 if stage == "write" {

@@ -1,7 +1,7 @@
 public import DetectCore
 import Glibc
 
-/// A strict, allocation-free JSON reader that fills a ``ValueTape``.
+/// A strict JSON reader that fills a ``ValueTape``, allocation-free once its scratch memory is warm.
 ///
 /// The input is copied into the tape's bytes once; strings and numbers become nodes that point into
 /// it. Strings are checked (control characters, escapes, UTF-8) but not decoded: escaped strings keep
@@ -24,21 +24,40 @@ public struct JSONParser: Sendable {
     /// - Returns: The index of the root node.
     /// - Throws: ``JSONError`` with the byte offset of the problem; the tape is left with partial nodes
     ///   and should be cleared by the caller.
-    /// - Complexity: O(n) in the input; the node buffer and the container stack live in temporary memory
-    ///   sized for the worst case (n + 1 nodes, min(n, ``maxDepth``) containers).
-    public func parse(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
+    /// - Complexity: O(n) in the input; the node buffer and the container stack are sized for the worst
+    ///   case (n + 1 nodes, min(n, ``maxDepth``) containers) in `scratch`.
+    public func parse(
+        _ input: UnsafeRawBufferPointer, into tape: inout ValueTape, scratch: inout JSONParseScratch
+    ) throws(JSONError) -> Int {
+        let nodeCapacity = NodeBuffer.capacity(forBytes: input.count)
+        // Nesting can go no deeper than the input has bytes.
+        let depthCapacity = min(self.maxDepth, input.count) + 1
+        guard nodeCapacity <= JSONParseScratch.retainedNodeLimit else {
+            var temporary = JSONParseScratch()
+            return try self.parse(input, into: &tape, memory: &temporary, nodeCapacity: nodeCapacity, depthCapacity: depthCapacity)
+        }
+        return try self.parse(input, into: &tape, memory: &scratch, nodeCapacity: nodeCapacity, depthCapacity: depthCapacity)
+    }
+
+    /// ``parse(_:into:scratch:)`` with `scratch` grown to the capacities given.
+    private func parse(
+        _ input: UnsafeRawBufferPointer, into tape: inout ValueTape, memory scratch: inout JSONParseScratch,
+        nodeCapacity: Int, depthCapacity: Int
+    ) throws(JSONError) -> Int {
+        if scratch.nodes.count < nodeCapacity {
+            scratch.nodes = Array(repeating: ValueNode(kind: .null, length: 0, offset: 0, payload: 0), count: nodeCapacity)
+        }
+        if scratch.stack.count < depthCapacity {
+            scratch.stack = Array(repeating: ContainerStack.Entry(node: 0, count: 0, isObject: false), count: depthCapacity)
+        }
         let base = tape.bytes.count
         tape.bytes.appendBytes(input)
         let firstIndex = tape.nodes.count
         let maxDepth = self.maxDepth
-        let capacity = NodeBuffer.capacity(forBytes: input.count)
-        let result: Result<Int, JSONError> = withUnsafeTemporaryAllocation(of: ValueNode.self, capacity: capacity) {
-            nodeMemory in
-            // Nesting can go no deeper than the input has bytes.
-            let depthCapacity = min(maxDepth, input.count) + 1
-            return withUnsafeTemporaryAllocation(of: ContainerStack.Entry.self, capacity: depthCapacity) { stackMemory in
+        let result: Result<Int, JSONError> = scratch.nodes.withUnsafeMutableBufferPointer { nodeMemory in
+            scratch.stack.withUnsafeMutableBufferPointer { stackMemory in
                 var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
-                var stack = ContainerStack(stackMemory)
+                var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
                 let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
                     let scanner = JSONScanner(bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
                     do throws(JSONError) {
@@ -57,12 +76,26 @@ public struct JSONParser: Sendable {
         return try result.get()
     }
 
+    /// Parses one JSON text with memory of its own (see ``parse(_:into:scratch:)``).
+    public func parse(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
+        var scratch = JSONParseScratch()
+        return try self.parse(input, into: &tape, scratch: &scratch)
+    }
+
     /// Parses one JSON text that must be an object.
-    public func parseObject(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
-        let root = try self.parse(input, into: &tape)
+    public func parseObject(
+        _ input: UnsafeRawBufferPointer, into tape: inout ValueTape, scratch: inout JSONParseScratch
+    ) throws(JSONError) -> Int {
+        let root = try self.parse(input, into: &tape, scratch: &scratch)
         guard tape.nodes[root].kind == .object else {
             throw JSONError(.notAnObject, "expected a JSON object", offset: 0)
         }
         return root
+    }
+
+    /// Parses one JSON text that must be an object, with memory of its own.
+    public func parseObject(_ input: UnsafeRawBufferPointer, into tape: inout ValueTape) throws(JSONError) -> Int {
+        var scratch = JSONParseScratch()
+        return try self.parseObject(input, into: &tape, scratch: &scratch)
     }
 }

@@ -35,7 +35,7 @@ public struct ECSNormalizer: Sendable {
         _ line: UnsafeRawBufferPointer, dataset: CloudflareDataset? = nil, into event: inout Event
     ) throws(JSONError) -> NormalizedRecord {
         event.removeAll()
-        var root = try self.parser.parseObject(line, into: &event.tape)
+        var root = try self.parser.parseObject(line, into: &event.tape, scratch: &self.scratch.parse)
         switch self.form(of: root, in: event.tape) {
         case .ecs:
             event.set(.root, node: root)
@@ -45,9 +45,13 @@ public struct ECSNormalizer: Sendable {
             event.tape.appendText(of: message, to: &self.scratch.text)
             event.removeAll()
             let parser = self.parser
+            // Moved out for the call: the message text is read from the same scratch.
+            var parseScratch = JSONParseScratch()
+            swap(&parseScratch, &self.scratch.parse)
             let inner: Result<Int, JSONError> = self.scratch.text.withUnsafeBytes { inner in
-                Result { () throws(JSONError) in try parser.parseObject(inner, into: &event.tape) }
+                Result { () throws(JSONError) in try parser.parseObject(inner, into: &event.tape, scratch: &parseScratch) }
             }
+            swap(&parseScratch, &self.scratch.parse)
             root = try inner.get()
             if case .ecs = self.form(of: root, in: event.tape) {
                 event.set(.root, node: root)
@@ -117,6 +121,7 @@ public struct ECSNormalizer: Sendable {
 
 /// Buffers reused from record to record.
 struct NormalizerScratch: Sendable {
+    var parse = JSONParseScratch()
     var text: [UInt8] = []
     var text2: [UInt8] = []
     var shape = KeyShapeCache()
