@@ -74,6 +74,17 @@ public struct InputReader: Sendable {
         _ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void,
         afterChunk: () throws(E) -> Void
     ) throws(E) {
+        try self.read(handler, afterChunk: { (_: Bool) throws(E) in try afterChunk() })
+    }
+
+    /// Reads the whole input like ``read(_:afterChunk:)``; `afterChunk` is also told whether more input
+    /// can be read at once (`false` when the next `read(2)` would wait, as on an idle pipe): the moment
+    /// to hand on what has been gathered instead of waiting for more.
+    @inlinable
+    public func read<E: Error>(
+        _ handler: (_ input: String, _ item: FramedLine) throws(E) -> Void,
+        afterChunk: (_ moreInputReady: Bool) throws(E) -> Void
+    ) throws(E) {
         // Inlinable so that the per-line call is specialized for the caller's error type.
         var failure: E?
         self.readItems { name, item in
@@ -84,9 +95,9 @@ public struct InputReader: Sendable {
                 failure = error
                 return false
             }
-        } afterChunk: {
+        } afterChunk: { moreInputReady in
             do throws(E) {
-                try afterChunk()
+                try afterChunk(moreInputReady)
                 return true
             } catch {
                 failure = error
@@ -98,7 +109,7 @@ public struct InputReader: Sendable {
 
     /// Reads the whole input, calling `handler` with each item until it returns `false`.
     @usableFromInline
-    func readItems(_ handler: (_ input: String, _ item: FramedLine) -> Bool, afterChunk: () -> Bool) {
+    func readItems(_ handler: (_ input: String, _ item: FramedLine) -> Bool, afterChunk: (_ moreInputReady: Bool) -> Bool) {
         let name = self.name
         var stopped = false
         func deliver(_ item: FramedLine) {
@@ -142,7 +153,13 @@ public struct InputReader: Sendable {
             }
             offset += count
             decoder.feed(UnsafeRawBufferPointer(start: base, count: count), deliver)
-            if !stopped { stopped = !afterChunk() }
+            if !stopped { stopped = !afterChunk(Self.isReadable(descriptor)) }
         }
+    }
+
+    /// Whether a `read(2)` of `descriptor` would return at once (always so for a regular file).
+    private static func isReadable(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) != 0
     }
 }
