@@ -22,7 +22,7 @@ extension SigflareCommand {
         func run() throws {
             let started = MonotonicClock.now()
             let setup = try RunSetup(input: self.input)
-            var reader = setup.reader
+            var reader = setup.eventReader()
             let output = FileOutput.standardOutput(capacity: 1 << 18)
             let table = FieldRegistry.shared.table()
             var writer = JSONWriter()
@@ -36,7 +36,7 @@ extension SigflareCommand {
                 try output.flush()
             }
             try output.flush()
-            try setup.finish(reader, seconds: MonotonicClock.now() - started)
+            try setup.finish(reader.counters, rejections: reader.rejections, seconds: MonotonicClock.now() - started)
         }
     }
 }

@@ -47,6 +47,13 @@ extension SigflareCommand {
                     + "(default: \(CorrelationOptions.defaultMaxGroups)).", valueName: "N"))
         var maxCorrelationGroups: Int = CorrelationOptions.defaultMaxGroups
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Threads parsing, normalizing and evaluating events (default: the number of online CPUs; 1 runs "
+                    + "everything on one thread). The output is the same for any number.", valueName: "N"))
+        var threads: Int = Self.onlineProcessors
+
         @OptionGroup var input: InputOptions
 
         /// The correlation settings of the options.
@@ -54,42 +61,44 @@ extension SigflareCommand {
             CorrelationOptions(latenessSeconds: self.correlationLateness, maxGroups: self.maxCorrelationGroups)
         }
 
+        /// The most `--threads` accepted.
+        static let maxThreads = 256
+
+        /// The processors online, at least 1.
+        static var onlineProcessors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
         func validate() throws {
             if let problem = self.correlationOptions.validate() { throw ValidationError(problem) }
+            guard (1...Self.maxThreads).contains(self.threads) else {
+                throw ValidationError("--threads must be between 1 and \(Self.maxThreads)")
+            }
         }
 
         func run() throws {
-            let (rules, correlations) = try self.loadRules()
+            let rules = try self.loadRules()
             let setup = try RunSetup(input: self.input)
             let output = try self.openAlerts()
             let started = MonotonicClock.now()
-            var reader = setup.reader
-            var detector = Detector(
-                rules: rules, correlations: correlations, correlationOptions: self.correlationOptions)
-            var documents = DocumentDatasetReader()
+            var pipeline = ReplayPipeline(
+                threads: self.threads, rules: rules.compiled, correlations: rules.correlations,
+                correlationOptions: self.correlationOptions, rulesForAnotherThread: rules.compileAgain,
+                makeNormalizer: setup.makeNormalizer, dataset: self.input.cloudflareDataset,
+                maxLineBytes: self.input.maxLineBytes, rejections: RejectionLog(deadLetters: setup.deadLetters),
+                output: output)
             var progress = ProgressLine(started: started)
-            var events = 0
-            try reader.read(self.input.paths) { (event: inout Event, record, line) throws(IntakeError) in
-                let dataset: CloudflareDataset? =
-                    switch record {
-                    case .cloudflare(let dataset): dataset
-                    case .ecs: documents.dataset(of: event)
-                    case .unknown: nil
-                    }
-                try detector.detect(event, dataset: dataset, line: line.bytes, to: output)
-                events += 1
-            } endOfChunk: { () throws(IntakeError) in
-                try output.flush()
-                progress.update(events: events, alerts: detector.alertCount)
+            try pipeline.run(self.input.paths) { pipeline in
+                progress.update(events: pipeline.counters.events, alerts: pipeline.alertCount)
             }
             try output.flush()
             progress.clear()
             let seconds = MonotonicClock.now() - started
-            try setup.finish(reader, seconds: seconds, details: Self.alertSummary(detector))
+            try setup.finish(
+                pipeline.counters, rejections: pipeline.rejections, seconds: seconds,
+                details: Self.alertSummary(pipeline, rules: rules.compiled))
         }
 
         /// Loads and compiles the rules and correlations; prints their errors, and a count of warnings.
-        private func loadRules() throws -> (CompiledRuleSet, CompiledCorrelationSet) {
+        private func loadRules() throws -> RuleSetup {
             let rulePaths = self.rules.isEmpty ? [RuleSourceOptions.defaultRuleDirectory] : self.rules
             if self.rules.isEmpty, !FileSystem.isDirectory(RuleSourceOptions.defaultRuleDirectory) {
                 Diagnostics.error("no rules: Rules/ is not here; pass --rules PATH")
@@ -119,7 +128,7 @@ extension SigflareCommand {
                 Diagnostics.error("no rule compiled from \(rulePaths.joined(separator: ", "))")
                 throw ExitCodes.configurationError
             }
-            return (compiled, setup.correlations)
+            return setup
         }
 
         private func openAlerts() throws -> FileOutput {
@@ -133,12 +142,12 @@ extension SigflareCommand {
         }
 
         /// `N correlation alerts`, the alerts per correlation, and what the correlation stage left out.
-        private static func correlationSummary(_ detector: Detector) -> [String] {
-            let counters = detector.correlationCounters
-            let options = detector.correlationOptions
-            var lines = ["\(detector.alertsByCorrelation.reduce(0, +)) correlation alerts"]
-            for (index, count) in detector.alertsByCorrelation.enumerated() where count > 0 {
-                lines.append("  correlation alerts \(detector.correlations.correlations[index].title): \(count)")
+        private static func correlationSummary(_ correlator: Correlator) -> [String] {
+            let counters = correlator.counters
+            let options = correlator.options
+            var lines = ["\(correlator.alertCount) correlation alerts"]
+            for (index, count) in correlator.alertsByCorrelation.enumerated() where count > 0 {
+                lines.append("  correlation alerts \(correlator.correlations.correlations[index].title): \(count)")
             }
             lines.append(
                 "  correlation late events: \(counters.lateEvents) (left out; lateness "
@@ -165,16 +174,16 @@ extension SigflareCommand {
 
         /// `N alerts`, then one line per rule that fired, in rule order, then the correlations: one line per
         /// correlation that fired, in evaluation order, and the late, untimed and evicted counts.
-        private static func alertSummary(_ detector: Detector) -> [String] {
-            var lines = ["\(detector.alertCount) alerts"]
-            for (index, count) in detector.alertsByRule.enumerated() where count > 0 {
-                lines.append("  alerts \(detector.rules.rules[index].title): \(count)")
+        private static func alertSummary(_ pipeline: ReplayPipeline, rules: CompiledRuleSet) -> [String] {
+            var lines = ["\(pipeline.alertCount) alerts"]
+            for (index, count) in pipeline.alertsByRule.enumerated() where count > 0 {
+                lines.append("  alerts \(rules.rules[index].title): \(count)")
             }
-            if !detector.correlations.isEmpty {
-                lines += Self.correlationSummary(detector)
+            if !pipeline.correlator.correlations.isEmpty {
+                lines += Self.correlationSummary(pipeline.correlator)
             }
-            if detector.regexLimitHits > 0 {
-                lines.append("  regular expressions stopped at their limits: \(detector.regexLimitHits) (counted as no match)")
+            if pipeline.regexLimitHits > 0 {
+                lines.append("  regular expressions stopped at their limits: \(pipeline.regexLimitHits) (counted as no match)")
             }
             return lines
         }

@@ -14,6 +14,7 @@ struct RuleSetup {
     let ruleSet: RuleSet
     /// Every diagnostic, sorted by file, line, column, then severity, code and message; no duplicates.
     let diagnostics: [Diagnostic]
+    private let compiler: RuleCompiler
 
     init(rulePaths: [String], pipelinePaths: [String], iocDirectories: [String]) {
         let loader = RuleLoader()
@@ -22,14 +23,22 @@ struct RuleSetup {
         let (ruleSet, ruleDiagnostics) = loader.load(paths: rulePaths)
         // The compiler adds the pipelines found among the rules (skipping those equal to one of these, as when
         // `validate Rules/` reads Rules/pipelines/ both ways) and leaves out the rules it cannot compile.
-        let (compiled, compileDiagnostics) = RuleCompiler(pipelines: pipelines, iocs: catalog).compile(ruleSet)
+        let compiler = RuleCompiler(pipelines: pipelines, iocs: catalog)
+        let (compiled, compileDiagnostics) = compiler.compile(ruleSet)
         let (correlations, correlationDiagnostics) = CorrelationCompiler(pipelines: pipelines)
             .compile(ruleSet, rules: compiled)
         self.compiled = compiled
         self.correlations = correlations
         self.ruleSet = ruleSet
+        self.compiler = compiler
         self.diagnostics = Self.sorted(
             pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics + correlationDiagnostics)
+    }
+
+    /// The rules compiled once more: equal to ``compiled`` but sharing no matcher with it, so that threads
+    /// evaluating with separate copies do not contend on their reference counts.
+    func compileAgain() -> CompiledRuleSet {
+        self.compiler.compile(self.ruleSet).0
     }
 
     /// Error diagnostics.

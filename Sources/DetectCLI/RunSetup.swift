@@ -6,8 +6,9 @@ import Glibc
 /// What every log-reading command sets up: the normalizer, the dead-letter sink, the reader; and the
 /// summary it prints at the end.
 struct RunSetup {
-    let reader: EventReader
     let deadLetters: DeadLetterSink?
+    private let suffixes: PublicSuffixList
+    private let input: InputOptions
 
     init(input: InputOptions) throws {
         let suffixes: PublicSuffixList
@@ -25,24 +26,37 @@ struct RunSetup {
             Diagnostics.error("\(error)")
             throw ExitCodes.configurationError
         }
-        self.reader = EventReader(
-            normalizer: ECSNormalizer(publicSuffixList: suffixes), dataset: input.cloudflareDataset,
-            deadLetters: self.deadLetters, maxLineBytes: input.maxLineBytes
+        self.suffixes = suffixes
+        self.input = input
+    }
+
+    /// A normalizer with scratch and tables of its own.
+    func makeNormalizer() -> ECSNormalizer {
+        ECSNormalizer(publicSuffixList: self.suffixes)
+    }
+
+    /// A reader of the inputs, one line after the other.
+    func eventReader() -> EventReader {
+        EventReader(
+            normalizer: self.makeNormalizer(), dataset: self.input.cloudflareDataset, deadLetters: self.deadLetters,
+            maxLineBytes: self.input.maxLineBytes
         )
     }
 
     /// Prints the summary to stderr (the counters, then `details`, then the first rejections) and exits 3 when
     /// anything was rejected.
-    func finish(_ reader: EventReader, seconds: Double, details: [String] = []) throws {
-        try self.deadLetters?.flush()
-        for line in reader.counters.summaryLines(seconds: seconds) + details { Diagnostics.note(line) }
-        for rejection in reader.firstRejections {
+    func finish(
+        _ counters: IntakeCounters, rejections: RejectionLog, seconds: Double, details: [String] = []
+    ) throws {
+        try rejections.flush()
+        for line in counters.summaryLines(seconds: seconds) + details { Diagnostics.note(line) }
+        for rejection in rejections.first {
             Diagnostics.note("  \(rejection.location): \(rejection.reason): \(rejection.message)")
         }
-        if reader.counters.rejectedTotal > reader.firstRejections.count {
-            Diagnostics.note("  … \(reader.counters.rejectedTotal - reader.firstRejections.count) more rejections")
+        if counters.rejectedTotal > rejections.first.count {
+            Diagnostics.note("  … \(counters.rejectedTotal - rejections.first.count) more rejections")
         }
-        if reader.counters.rejectedTotal > 0 { throw ExitCodes.inputRejected }
+        if counters.rejectedTotal > 0 { throw ExitCodes.inputRejected }
     }
 }
 

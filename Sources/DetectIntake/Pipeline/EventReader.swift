@@ -13,10 +13,8 @@ public struct EventReader {
     public var dataset: CloudflareDataset?
     public var maxLineBytes: Int
     public private(set) var counters = IntakeCounters()
-    /// The first rejections, kept for the summary (at most ``keptRejections``).
-    public private(set) var firstRejections: [Rejection] = []
-    public var keptRejections = 5
-    private let deadLetters: DeadLetterSink?
+    /// The rejections: the first few are kept for the summary.
+    public private(set) var rejections: RejectionLog
     private var event = Event()
 
     public init(
@@ -25,7 +23,7 @@ public struct EventReader {
     ) {
         self.normalizer = normalizer
         self.dataset = dataset
-        self.deadLetters = deadLetters
+        self.rejections = RejectionLog(deadLetters: deadLetters)
         self.maxLineBytes = maxLineBytes
     }
 
@@ -51,27 +49,15 @@ public struct EventReader {
                         self.counters.count(record)
                         try handler(&self.event, record, SourceLine(input: input, number: number, bytes: bytes))
                     case .failure(let error):
-                        try self.reject(
-                            Rejection(
-                                input: input, line: number, reason: error.code.reason, message: error.description,
-                                record: Array(bytes)
-                            )
-                        )
+                        try self.rejections.record(
+                            Rejection(input: input, line: number, error: error, record: bytes), in: &self.counters)
                     }
                 case .error(let error):
-                    try self.reject(
-                        Rejection(input: input, line: error.line, reason: error.reason, message: error.message)
-                    )
+                    try self.rejections.record(Rejection(input: input, error: error), in: &self.counters)
                 }
             } afterChunk: { () throws(IntakeError) in
                 try endOfChunk()
             }
         }
-    }
-
-    private mutating func reject(_ rejection: Rejection) throws(IntakeError) {
-        self.counters.rejected[rejection.reason, default: 0] += 1
-        if self.firstRejections.count < self.keptRejections { self.firstRejections.append(rejection) }
-        try self.deadLetters?.write(rejection)
     }
 }

@@ -1,3 +1,5 @@
+import DetectJSON
+
 /// A record (or part of an input) that could not be processed, with where and why.
 public struct Rejection: Sendable {
     /// The input's name (path or `<stdin>`).
@@ -17,6 +19,16 @@ public struct Rejection: Sendable {
         self.reason = reason
         self.message = message
         self.record = record
+    }
+
+    /// A line that did not normalize, with its bytes.
+    init(input: String, line: Int, error: JSONError, record: UnsafeRawBufferPointer) {
+        self.init(input: input, line: line, reason: error.code.reason, message: error.description, record: Array(record))
+    }
+
+    /// A problem found while reading or framing an input.
+    init(input: String, error: FramingError) {
+        self.init(input: input, line: error.line, reason: error.reason, message: error.message)
     }
 
     /// `input:line: reason: message`, for the summary.

@@ -46,6 +46,11 @@ public final class FileOutput {
         if self.buffer.count >= self.capacity { try self.flush() }
     }
 
+    public func write(_ bytes: ArraySlice<UInt8>) throws(IntakeError) {
+        self.buffer.append(contentsOf: bytes)
+        if self.buffer.count >= self.capacity { try self.flush() }
+    }
+
     public func write(_ bytes: [UInt8]) throws(IntakeError) {
         self.buffer.append(contentsOf: bytes)
         if self.buffer.count >= self.capacity { try self.flush() }

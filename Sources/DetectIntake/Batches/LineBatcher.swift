@@ -1,0 +1,60 @@
+import Glibc
+
+/// Reads the inputs in order and gathers their lines into batches, so that workers take them a block at a
+/// time. A batch is handed on when it holds ``targetBytes`` of text, when its input ends, and, so that alerts
+/// still stream from a slow pipe, after a `read(2)` when no more input is ready at once or the batch is older
+/// than ``maxDelay`` seconds.
+struct LineBatcher {
+    /// The longest line accepted, in bytes.
+    let maxLineBytes: Int
+    /// The text size at which a batch is handed on.
+    let targetBytes: Int
+    /// The longest a batch waits for more input, in seconds.
+    let maxDelay: Double
+
+    /// Thrown inside the read to stop it.
+    private struct Stopped: Error {}
+
+    /// Reads `paths` in order.
+    ///
+    /// - Parameters:
+    ///   - next: An empty batch to fill, or `nil` to stop reading.
+    ///   - submit: Takes a filled batch; `false` stops reading.
+    func read(_ paths: [String], next: () -> LineBatch?, submit: (LineBatch) -> Bool) {
+        for path in paths {
+            let reader = InputReader(path: path, maxLineBytes: self.maxLineBytes)
+            guard var batch = next() else { return }
+            batch.input = reader.name
+            func handOn() throws(Stopped) {
+                guard submit(batch), let fresh = next() else { throw Stopped() }
+                batch = fresh
+                batch.input = reader.name
+            }
+            do throws(Stopped) {
+                try reader.read { (_, item: FramedLine) throws(Stopped) in
+                    switch item {
+                    case .line(let number, let bytes):
+                        batch.append(line: bytes, number: number, now: Self.now)
+                        if batch.textCount >= self.targetBytes { try handOn() }
+                    case .error(let error):
+                        batch.append(problem: error, now: Self.now)
+                    }
+                } afterChunk: { (moreInputReady: Bool) throws(Stopped) in
+                    guard !batch.isEmpty, !moreInputReady || Self.now() - batch.started >= self.maxDelay else { return }
+                    try handOn()
+                }
+            } catch {
+                return
+            }
+            batch.endsInput = true
+            guard submit(batch) else { return }
+        }
+    }
+
+    /// Monotonic seconds.
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,142 @@
+public import DetectECS
+public import DetectEngine
+
+/// A replay run over all cores: a reader gathers the input lines into batches, `threads` workers parse,
+/// normalize and evaluate them (``Detector``), and one ordered stage writes the alerts, feeds the
+/// ``Correlator`` and records the rejections in input order. The output is byte-identical whatever the
+/// number of threads; with one thread the same worker and ordered stage run inline on the calling thread.
+///
+/// Memory stays flat in input size: at most `2 × threads + 2` batches of about ``batchBytes`` of text are
+/// in flight.
+public struct ReplayPipeline {
+    /// The text size at which a batch is handed to a worker.
+    public static let batchBytes = 1 << 20
+    /// The longest a batch waits for more input before it is handed on, in seconds.
+    public static let batchDelay = 0.05
+
+    /// Threads evaluating events.
+    public let threads: Int
+    private var workers: [BatchWorker]
+    private var stage: OrderedStage
+    private let batcher: LineBatcher
+
+    /// - Parameters:
+    ///   - threads: Worker threads, at least 1 (1 runs everything on the calling thread).
+    ///   - rules: The detection rules.
+    ///   - correlations: The correlations compiled against `rules`.
+    ///   - correlationOptions: Lateness, group cap and the other settings; validated by the caller.
+    ///   - rulesForAnotherThread: The same rules compiled again, called for each thread after the first: threads
+    ///     that share no matcher do not contend on its reference count.
+    ///   - makeNormalizer: A normalizer for one thread, called once per thread (each holds its own scratch and
+    ///     tables, for the same reason).
+    ///   - dataset: The dataset of raw records, or nil to detect it per record.
+    ///   - maxLineBytes: The longest line accepted, in bytes.
+    ///   - rejections: Where rejected lines go.
+    ///   - output: Where alerts go.
+    public init(
+        threads: Int, rules: CompiledRuleSet, correlations: CompiledCorrelationSet,
+        correlationOptions: CorrelationOptions, rulesForAnotherThread: () -> CompiledRuleSet,
+        makeNormalizer: () -> ECSNormalizer, dataset: CloudflareDataset?, maxLineBytes: Int,
+        rejections: RejectionLog, output: FileOutput
+    ) {
+        precondition(threads >= 1, "threads must be at least 1")
+        self.threads = threads
+        self.workers = (0..<threads).map { thread in
+            // The normalizer first: it interns its fields, and the detector snapshots the field table.
+            let normalizer = makeNormalizer()
+            let detector = Detector(rules: thread == 0 ? rules : rulesForAnotherThread(), correlations: correlations)
+            return BatchWorker(normalizer: normalizer, dataset: dataset, detector: detector)
+        }
+        let correlator = Correlator(correlations: correlations, rules: rules, options: correlationOptions)
+        self.stage = OrderedStage(output: output, rejections: rejections, correlator: correlator)
+        self.batcher = LineBatcher(maxLineBytes: maxLineBytes, targetBytes: Self.batchBytes, maxDelay: Self.batchDelay)
+    }
+
+    /// What was read, recognised and rejected.
+    public var counters: IntakeCounters { self.stage.counters }
+    /// The rejections (the first few kept for the summary).
+    public var rejections: RejectionLog { self.stage.rejections }
+    /// The correlator, with its alert counts and counters.
+    public var correlator: Correlator { self.stage.correlator }
+    /// Alerts written (detection and correlation).
+    public var alertCount: Int { self.stage.alertCount }
+    /// Detection alerts written, per rule (indexed like ``CompiledRuleSet/rules``).
+    public var alertsByRule: [Int] {
+        self.workers.dropFirst().reduce(self.workers[0].detector.alertsByRule) { zip($0, $1.detector.alertsByRule).map(+) }
+    }
+    /// Times a regular expression hit its match or depth limit (counted as no match).
+    public var regexLimitHits: Int { self.workers.reduce(0) { $0 + $1.detector.regexLimitHits } }
+
+    /// Reads `paths` in order and writes every alert.
+    ///
+    /// - Parameter afterBatch: Called on the calling thread after each batch has been written.
+    /// - Throws: The first failure to write; the reading and the workers then stop.
+    public mutating func run(_ paths: [String], afterBatch: (_ pipeline: ReplayPipeline) -> Void = { _ in }) throws(IntakeError) {
+        if self.threads == 1 {
+            try self.runInline(paths, afterBatch: afterBatch)
+        } else {
+            try self.runThreaded(paths, afterBatch: afterBatch)
+        }
+    }
+
+    private mutating func runInline(_ paths: [String], afterBatch: (ReplayPipeline) -> Void) throws(IntakeError) {
+        let batch = LineBatch(capacity: Self.batchBytes)
+        var failure: IntakeError?
+        self.batcher.read(paths) {
+            batch
+        } submit: { batch in
+            self.workers[0].process(batch)
+            do throws(IntakeError) {
+                try self.stage.apply(batch)
+            } catch {
+                failure = error
+                return false
+            }
+            batch.reset()
+            afterBatch(self)
+            return true
+        }
+        if let failure { throw failure }
+    }
+
+    private mutating func runThreaded(_ paths: [String], afterBatch: (ReplayPipeline) -> Void) throws(IntakeError) {
+        let exchange = BatchExchange(batches: 2 * self.threads + 2, capacity: Self.batchBytes)
+        let batcher = self.batcher
+        let reader = WorkerThread {
+            batcher.read(paths, next: exchange.takeFree, submit: exchange.submit)
+            exchange.finishReading()
+        }
+        // Each worker moves to its thread and back when joined.
+        let boxes = self.workers.map(WorkerBox.init)
+        let threads = boxes.map { box in
+            WorkerThread {
+                while let batch = exchange.takeQueued() {
+                    box.worker.process(batch)
+                    exchange.complete(batch)
+                }
+            }
+        }
+        var failure: IntakeError?
+        while let batch = exchange.takeNextCompleted() {
+            do throws(IntakeError) {
+                try self.stage.apply(batch)
+            } catch {
+                failure = error
+                exchange.cancel()
+                break
+            }
+            exchange.recycle(batch)
+            afterBatch(self)
+        }
+        reader.join()
+        for thread in threads { thread.join() }
+        self.workers = boxes.map(\.worker)
+        if let failure { throw failure }
+    }
+
+    /// A worker while it belongs to its thread.
+    private final class WorkerBox {
+        var worker: BatchWorker
+        init(_ worker: BatchWorker) { self.worker = worker }
+    }
+}
