@@ -20,8 +20,9 @@
 #      on events.jsonl pinned to core 0, wall seconds and peak RSS of the whole process from
 #      /usr/bin/time -f "%e %M"; every run's per-rule alert counts (scripts/bench_alert_counts.py: by
 #      rule.id, else rule.name, mapped to the rule files) must equal expected_counts.json, else the script
-#      fails. If `sigflare replay` has a --threads option, RUNS more runs with --threads 2 on cores 0,1
-#      (checked the same way); if not, a notice says the two-core line is skipped;
+#      fails. If `sigflare replay` has a --threads option, the one-core runs pass --threads 1 (its default
+#      is the processors online, whatever the pinning) and RUNS more runs with --threads 2 on cores 0,1 are
+#      checked the same way; if not, a notice says the two-core lines are skipped;
 #   4. one run on the 5x file: peak RSS and its ratio to the 200k run; its counts are checked against
 #      those of the shared bench's hand-coded reference (floors.py, see counts5x below);
 #   5. correlation: `sigflare replay --rules BENCH/rules_corr` once on events.jsonl (one core, wall and peak
@@ -220,13 +221,17 @@ check_alerts() {
     esac
 }
 
-# replay_run NAME EVENTS RULES CPUS CHECK: one run pinned to CPUS (with --threads 2 when CPUS is 0,1);
-# prints "WALL RSS_KIB MATCHES CHECK".
+# replay_run NAME EVENTS RULES CPUS CHECK: one run pinned to CPUS ("0" or "0,1"), with as many --threads
+# when replay has the option (its default, the processors online, ignores the pinning); prints
+# "WALL RSS_KIB MATCHES CHECK".
 replay_run() {
     local name=$1 file=$2 rule_dir=$3 cpus=$4 check=$5
     local alerts="$out/$name.alerts.jsonl" timefile="$out/$name.time" logfile="$out/$name.log"
     local thread_args=()
-    [ "$cpus" = 0 ] || thread_args=(--threads 2)
+    if ((threads)); then
+        thread_args=(--threads 1)
+        [ "$cpus" = 0 ] || thread_args=(--threads 2)
+    fi
     rm -f "$alerts"
     if ! /usr/bin/time -f "%e %M" -o "$timefile" taskset -c "$cpus" "$bin" replay "${thread_args[@]}" \
         --rules "$rule_dir" --pipeline "$pipeline" --alerts "$alerts" "$file" >"$logfile" 2>&1; then
@@ -330,7 +335,9 @@ corr_time="$out/correlation.time"
 corr_log="$out/correlation.log"
 log "correlation: $bin replay --rules $bench/rules_corr on $events; load: $(uptime)"
 rm -f "$corr_alerts"
-if /usr/bin/time -f "%e %M" -o "$corr_time" taskset -c 0 "$bin" replay --rules "$bench/rules_corr" \
+corr_thread_args=()
+if ((threads)); then corr_thread_args=(--threads 1); fi
+if /usr/bin/time -f "%e %M" -o "$corr_time" taskset -c 0 "$bin" replay "${corr_thread_args[@]}" --rules "$bench/rules_corr" \
     --pipeline "$pipeline" --alerts "$corr_alerts" "$events" >"$corr_log" 2>&1; then
     read -r corr_wall corr_rss < <(tail -n 1 "$corr_time")
     read -r corr_total corr_check < <(check_correlation "$corr_alerts" "$quick") || true
