@@ -1,11 +1,12 @@
 public import DetectCore
 
-/// Memory that ``JSONParser`` reuses from document to document: the worst-case node buffer and the
-/// container stack. A document's nodes are written there, then moved to the tape in one copy; without
-/// it, each document of more than a few dozen bytes allocates and frees both.
+/// Memory that ``JSONParser`` reuses from document to document: the worst-case node buffer, the
+/// container stack, and the keys of the previous document (see ``repeatsPreviousKeys``).
 ///
-/// Documents whose node buffer would exceed ``retainedNodeLimit`` nodes use temporary memory instead,
-/// so one huge line does not keep megabytes alive. Use one scratch per thread.
+/// A document's nodes are written to the buffer, then moved to the tape in one copy; without a scratch,
+/// each document of more than a few dozen bytes allocates and frees both buffers. Documents whose node
+/// buffer would exceed ``retainedNodeLimit`` nodes use temporary memory instead, so one huge line does
+/// not keep megabytes alive. Use one scratch per thread.
 public struct JSONParseScratch: Sendable {
     /// The largest node buffer kept between documents (24 bytes a node: 1.5 MiB).
     public static let retainedNodeLimit = 1 << 16
@@ -13,5 +14,63 @@ public struct JSONParseScratch: Sendable {
     var nodes: [ValueNode] = []
     var stack: [ContainerStack.Entry] = []
 
+    /// The previous document's keys for ``KeyPrediction``: each key's bytes and closing quote back to
+    /// back, then 8 bytes of padding; the start of each key and the end of the last; each key's depth
+    /// and escape flag.
+    var keyText: [UInt8] = Array(repeating: 0, count: 8)
+    var keyStarts: [Int32] = [0]
+    var keyFlags: [UInt8] = []
+    /// Whether `keyText` holds the keys of the last document parsed with this scratch.
+    private var keysAreCurrent = false
+
+    /// Documents parsed with this scratch, the rejected ones included.
+    public private(set) var documentCount = 0
+    /// Whether the last document parsed had exactly the keys of the document parsed just before it with
+    /// this scratch: the same bytes, in the same order, at the same depths. False after a rejected
+    /// document or one beyond ``retainedNodeLimit``, and for the first.
+    public private(set) var repeatsPreviousKeys = false
+
     public init() {}
+
+    /// Records the outcome of a document: `keysRepeated` when its keys were exactly the recorded ones,
+    /// else the keys of the object or array at `root` are recorded (nil `root`: the document was
+    /// rejected or not predicted, and nothing is known of its keys).
+    mutating func finishDocument(root: Int?, keysRepeated: Bool, in tape: ValueTape) {
+        self.documentCount += 1
+        guard let root else {
+            self.repeatsPreviousKeys = false
+            self.keysAreCurrent = false
+            return
+        }
+        self.repeatsPreviousKeys = keysRepeated && self.keysAreCurrent
+        if !self.repeatsPreviousKeys {
+            self.keyText.removeAll(keepingCapacity: true)
+            self.keyStarts.removeAll(keepingCapacity: true)
+            self.keyStarts.append(0)
+            self.keyFlags.removeAll(keepingCapacity: true)
+            self.recordKeys(of: root, depth: 1, in: tape)
+            self.keyText.append(contentsOf: repeatElement(0, count: 8))
+            self.keysAreCurrent = true
+        }
+    }
+
+    /// Appends the keys under the container at `node`, whose depth (open containers) is `depth`.
+    private mutating func recordKeys(of node: Int, depth: Int, in tape: ValueTape) {
+        switch tape.nodes[node].kind {
+        case .object:
+            tape.forEachMember(of: node) { key, value in
+                tape.withText(of: key) { self.keyText.appendBytes($0) }
+                self.keyText.append(UInt8(ascii: "\""))
+                self.keyStarts.append(Int32(self.keyText.count))
+                let escaped = tape.nodes[key].isEscaped ? KeyPrediction.escapedFlag : 0
+                // Deeper keys are never predicted (see `KeyPrediction.match`).
+                self.keyFlags.append(UInt8(min(depth, 127)) | escaped)
+                self.recordKeys(of: value, depth: depth + 1, in: tape)
+            }
+        case .array:
+            tape.forEachElement(of: node) { self.recordKeys(of: $0, depth: depth + 1, in: tape) }
+        default:
+            break
+        }
+    }
 }

@@ -33,6 +33,7 @@ public struct JSONParser: Sendable {
         // Nesting can go no deeper than the input has bytes.
         let depthCapacity = min(self.maxDepth, input.count) + 1
         guard nodeCapacity <= JSONParseScratch.retainedNodeLimit else {
+            scratch.finishDocument(root: nil, keysRepeated: false, in: tape)
             var temporary = JSONParseScratch()
             return try self.parse(input, into: &tape, memory: &temporary, nodeCapacity: nodeCapacity, depthCapacity: depthCapacity)
         }
@@ -54,25 +55,39 @@ public struct JSONParser: Sendable {
         tape.bytes.appendBytes(input)
         let firstIndex = tape.nodes.count
         let maxDepth = self.maxDepth
+        var keysRepeated = false
         let result: Result<Int, JSONError> = scratch.nodes.withUnsafeMutableBufferPointer { nodeMemory in
             scratch.stack.withUnsafeMutableBufferPointer { stackMemory in
-                var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
-                var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
-                let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
-                    let scanner = JSONScanner(bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
-                    do throws(JSONError) {
-                        var sawLineBreak = false
-                        let root = try scanner.parseDocument(into: &nodes, stack: &stack, sawLineBreak: &sawLineBreak)
-                        if sawLineBreak { nodes.dropSourceSpans() }
-                        return .success(root)
-                    } catch {
-                        return .failure(JSONError(error.code, error.message, offset: error.offset - base))
+                scratch.keyText.withUnsafeBufferPointer { keyText in
+                    scratch.keyStarts.withUnsafeBufferPointer { keyStarts in
+                        scratch.keyFlags.withUnsafeBufferPointer { keyFlags in
+                            var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
+                            var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
+                            var prediction = KeyPrediction(
+                                text: keyText.baseAddress!, starts: keyStarts.baseAddress!, flags: keyFlags.baseAddress,
+                                count: keyFlags.count)
+                            let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
+                                let scanner = JSONScanner(
+                                    bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
+                                do throws(JSONError) {
+                                    var sawLineBreak = false
+                                    let root = try scanner.parseDocument(
+                                        into: &nodes, stack: &stack, sawLineBreak: &sawLineBreak, keys: &prediction)
+                                    if sawLineBreak { nodes.dropSourceSpans() }
+                                    return .success(root)
+                                } catch {
+                                    return .failure(JSONError(error.code, error.message, offset: error.offset - base))
+                                }
+                            }
+                            keysRepeated = prediction.isRepeat
+                            tape.nodes.append(contentsOf: nodes.written)
+                            return parsed
+                        }
                     }
                 }
-                tape.nodes.append(contentsOf: nodes.written)
-                return parsed
             }
         }
+        scratch.finishDocument(root: try? result.get(), keysRepeated: keysRepeated, in: tape)
         return try result.get()
     }
 

@@ -26,21 +26,58 @@ struct JSONScanner {
     ///
     /// - Parameter sawLineBreak: Set when whitespace between tokens held a line break: container texts
     ///   are then not copied as they are (one JSON line must stay one line), so their spans are dropped.
+    /// - Parameter keyPrediction: The keys tried first; it tells afterwards whether they all matched.
     func parseDocument(
-        into nodeBuffer: inout NodeBuffer, stack containerStack: inout ContainerStack, sawLineBreak: inout Bool
+        into nodeBuffer: inout NodeBuffer, stack containerStack: inout ContainerStack, sawLineBreak: inout Bool,
+        keys keyPrediction: inout KeyPrediction
     ) throws(JSONError) -> Int {
         // Local copies, written back on the way out, so that the loop keeps them in registers.
         var nodes = nodeBuffer
         var stack = containerStack
         var lineBreak = false
+        var prediction = keyPrediction
         defer {
             nodeBuffer = nodes
             containerStack = stack
             sawLineBreak = lineBreak
+            keyPrediction = prediction
         }
         let root = nodes.nextIndex
         var position = self.skipWhitespace(from: self.start, &lineBreak)
+        // Set where an object member starts, so that keys are parsed at this one place.
+        var atKey = false
         value: while true {
+            if atKey {
+                // `"key"` and the `:` after it. The predicted key (see `KeyPrediction`) is tried first.
+                atKey = false
+                guard position < self.end else {
+                    throw Self.error(.unexpectedEnd, "unexpected end of input", at: position)
+                }
+                guard self.bytes[position] == UInt8(ascii: "\"") else {
+                    throw Self.unexpected(self.bytes[position], ", expected a key", at: position)
+                }
+                let start = position &+ 1
+                if let key = prediction.match(self.bytes + start, available: self.end &- start, depth: stack.count) {
+                    nodes.append(
+                        ValueNode(
+                            kind: .string, isEscaped: key.isEscaped, isVerbatim: true,
+                            length: UInt32(truncatingIfNeeded: key.length), offset: UInt32(truncatingIfNeeded: start),
+                            payload: 0
+                        )
+                    )
+                    position = start &+ key.length &+ 1
+                } else {
+                    position = try self.parseString(at: position, into: &nodes)
+                }
+                position = self.skipWhitespace(from: position, &lineBreak)
+                guard position < self.end else {
+                    throw Self.error(.unexpectedEnd, "unexpected end of input", at: position)
+                }
+                guard self.bytes[position] == UInt8(ascii: ":") else {
+                    throw Self.error(.unexpectedByte, "expected ':' after a key", at: position)
+                }
+                position = self.skipWhitespace(from: position &+ 1, &lineBreak)
+            }
             guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
             let byte = self.bytes[position]
             switch byte {
@@ -60,7 +97,7 @@ struct JSONScanner {
                     nodes[empty.node].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
                     nodes[empty.node].payload |= UInt64(position)
                 } else {
-                    if isObject { position = try self.parseKey(at: position, into: &nodes, &lineBreak) }
+                    atKey = isObject
                     continue value
                 }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -94,7 +131,7 @@ struct JSONScanner {
                 let isObject = stack.top.isObject
                 if byte == UInt8(ascii: ",") {
                     position = self.skipWhitespace(from: position &+ 1, &lineBreak)
-                    if isObject { position = try self.parseKey(at: position, into: &nodes, &lineBreak) }
+                    atKey = isObject
                     continue value
                 }
                 guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
@@ -107,24 +144,6 @@ struct JSONScanner {
                 nodes[container.node].payload |= UInt64(position)
             }
         }
-    }
-
-    /// Parses `"key"` and the `:` after it at `position`; returns the position of the value.
-    @inline(__always)
-    private func parseKey(at position: Int, into nodes: inout NodeBuffer, _ lineBreak: inout Bool) throws(JSONError)
-        -> Int
-    {
-        guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
-        guard self.bytes[position] == UInt8(ascii: "\"") else {
-            throw Self.unexpected(self.bytes[position], ", expected a key", at: position)
-        }
-        var position = try self.parseString(at: position, into: &nodes)
-        position = self.skipWhitespace(from: position, &lineBreak)
-        guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
-        guard self.bytes[position] == UInt8(ascii: ":") else {
-            throw Self.error(.unexpectedByte, "expected ':' after a key", at: position)
-        }
-        return self.skipWhitespace(from: position &+ 1, &lineBreak)
     }
 
     // MARK: - Strings
