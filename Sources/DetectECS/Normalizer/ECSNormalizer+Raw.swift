@@ -5,7 +5,9 @@ extension ECSNormalizer {
     /// Maps a raw Cloudflare record: keep it under `cloudflare`, apply the dataset's table, derive.
     mutating func normalizeRaw(root: Int, dataset given: CloudflareDataset?, into event: inout Event) -> NormalizedRecord {
         let ids = self.catalog.ids
-        self.scratch.shape.resolve(root: root, in: event.tape, keys: self.catalog.keys)
+        self.scratch.shape.resolve(
+            root: root, in: event.tape, keys: self.catalog.keys, document: self.scratch.parse.documentCount,
+            repeatsPreviousKeys: self.scratch.parse.repeatsPreviousKeys)
         event.set(ids.cloudflare, node: root)
         event.setString(ids.observerVendor, "Cloudflare")
 

@@ -24,13 +24,26 @@ struct KeyShapeCache: Sendable {
     /// The dataset whose mapping `slotPlan` is for; nil when there is no plan for this key sequence.
     private var slotPlanDataset: CloudflareDataset?
 
+    /// The parser's number (``JSONParseScratch/documentCount``) of the document last resolved.
+    private var resolvedDocument = -1
+
     /// Reads the keys and value nodes of the members of the object at `root` and makes the cache describe
     /// this record's keys.
-    mutating func resolve(root: Int, in tape: ValueTape, keys: ByteKeyTable) {
+    ///
+    /// - Parameters:
+    ///   - document: The parser's number of the record's document.
+    ///   - repeatsPreviousKeys: Whether the parser found the document's keys equal to those of the
+    ///     document before it; when that one was the record last resolved, the keys are not compared again.
+    mutating func resolve(root: Int, in tape: ValueTape, keys: ByteKeyTable, document: Int, repeatsPreviousKeys: Bool) {
+        defer { self.resolvedDocument = document }
         let count = Int(tape.nodes[root].length)
         let cachedCount = self.ids.count
         if self.values.count != count {
             self.values = [Int32](repeating: -1, count: count)
+        }
+        if repeatsPreviousKeys, document == self.resolvedDocument + 1 {
+            self.readValues(root: root, count: count, in: tape)
+            return
         }
         // The position of the first key that differs from the cache (`count` when none does).
         var firstDifference = count
@@ -63,6 +76,21 @@ struct KeyShapeCache: Sendable {
         }
         guard firstDifference < count || count != cachedCount else { return }
         self.rebuild(root: root, in: tape, keys: keys, keepingIDsBefore: min(firstDifference, cachedCount))
+    }
+
+    /// Fills `values` for a record whose keys are the cached ones.
+    private mutating func readValues(root: Int, count: Int, in tape: ValueTape) {
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            self.values.withUnsafeMutableBufferPointer { values in
+                // In bounds: the object's children are nodes of the tape and `values` has `count` entries.
+                var child = root &+ 1
+                for position in 0..<count {
+                    values[position] = Int32(truncatingIfNeeded: child &+ 1)
+                    let value = nodes[child &+ 1]
+                    child = value.isContainer ? Int(value.offset) : child &+ 2
+                }
+            }
+        }
     }
 
     /// Points each raw slot of `mapping` at this record's value for its key, or -1 when it has none.
