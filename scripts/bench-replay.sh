@@ -157,12 +157,10 @@ else
     bin=$scratch/release/sigflare
 fi
 threads=0
-if ((!quick)); then
-    if "$bin" replay --help 2>/dev/null | grep -q -- '--threads'; then
-        threads=1
-    else
-        log "NOTICE: this sigflare replay has no --threads option: the two-core runs are skipped"
-    fi
+if "$bin" replay --help 2>/dev/null | grep -q -- '--threads'; then
+    threads=1
+elif ((!quick)); then
+    log "NOTICE: this sigflare replay has no --threads option: the two-core runs are skipped"
 fi
 
 scale_validate=
