@@ -100,8 +100,3 @@ extension ECSNormalizer {
         return self.rawValue(slot: slot, subpath: [], in: tape)
     }
 }
-
-extension CloudflareDataset {
-    /// Position in `allCases`.
-    var index: Int { Self.allCases.firstIndex(of: self)! }
-}

@@ -6,8 +6,18 @@ public struct IntakeCounters: Sendable {
     public var events = 0
     /// Lines and input failures rejected, by reason.
     public var rejected: [String: Int] = [:]
-    /// Events by `event.dataset` (`ecs` for ECS input documents).
-    public var datasets: [String: Int] = [:]
+    /// Events by `event.dataset` (`ecs` for ECS input documents), for the datasets seen.
+    public var datasets: [String: Int] {
+        var counts: [String: Int] = [:]
+        for (index, count) in self.recordCounts.enumerated() where count > 0 {
+            counts[Self.recordName(index), default: 0] += count
+        }
+        return counts
+    }
+
+    /// Events by kind of record, counted per line without hashing: one slot per Cloudflare dataset
+    /// (`CloudflareDataset.allCases` order), then `unknown`, then `ecs`.
+    private var recordCounts = [Int](repeating: 0, count: CloudflareDataset.allCases.count + 2)
     /// Input bytes read (decompressed).
     public var bytes = 0
     /// Inputs read.
@@ -19,13 +29,19 @@ public struct IntakeCounters: Sendable {
 
     mutating func count(_ record: NormalizedRecord) {
         self.events += 1
-        let name: String
+        let datasets = CloudflareDataset.allCases.count
         switch record {
-        case .cloudflare(let dataset): name = dataset.rawValue
-        case .unknown: name = CloudflareDataset.unknownName
-        case .ecs: name = "ecs"
+        case .cloudflare(let dataset): self.recordCounts[dataset.index] += 1
+        case .unknown: self.recordCounts[datasets] += 1
+        case .ecs: self.recordCounts[datasets + 1] += 1
         }
-        self.datasets[name, default: 0] += 1
+    }
+
+    /// The `event.dataset` name of a slot of `recordCounts`.
+    private static func recordName(_ index: Int) -> String {
+        let datasets = CloudflareDataset.allCases
+        if index < datasets.count { return datasets[index].rawValue }
+        return index == datasets.count ? CloudflareDataset.unknownName : "ecs"
     }
 
     /// Lines of a human summary: counts, then rejections and datasets sorted by name.
