@@ -61,6 +61,9 @@ extension ECSNormalizer {
             self.scratch.text.removeAll(keepingCapacity: true)
             time.appendRFC3339(to: &self.scratch.text)
             self.setText(target, in: &event)
+            if self.scratch.formattedTime == nil, let text = event.node(target) {
+                self.scratch.formattedTime = (raw: node, text: text)
+            }
         case .dnsType:
             guard let code = self.integer(of: node, in: event.tape), let name = DNSNames.recordType(code) else { return }
             event.setString(target, name)

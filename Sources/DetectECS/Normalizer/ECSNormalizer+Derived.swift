@@ -3,14 +3,18 @@ import DetectJSON
 
 /// Fields every dataset derives the same way, after its table rows.
 extension ECSNormalizer {
-    /// `@timestamp` from the first present time field of the dataset.
+    /// `@timestamp` from the first present time field of the dataset (the text a `.timestamp` rule made
+    /// of the same field is shared, not formatted again).
     mutating func deriveTimestamp(_ mapping: CompiledMapping, in event: inout Event) {
         let target = self.catalog.ids.timestamp
         guard !event.has(target) else { return }
         for slot in mapping.timestampSlots {
-            guard let node = self.rawValue(slot: slot, subpath: [], in: event.tape),
-                let time = self.time(of: node, in: event.tape)
-            else { continue }
+            guard let node = self.rawValue(slot: slot, subpath: [], in: event.tape) else { continue }
+            if let formatted = self.scratch.formattedTime, formatted.raw == node {
+                event.set(target, node: formatted.text)
+                return
+            }
+            guard let time = self.time(of: node, in: event.tape) else { continue }
             self.scratch.text.removeAll(keepingCapacity: true)
             time.appendRFC3339(to: &self.scratch.text)
             self.setText(target, in: &event)

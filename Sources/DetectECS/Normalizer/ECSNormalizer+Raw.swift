@@ -18,6 +18,7 @@ extension ECSNormalizer {
             return .unknown
         }
         let mapping = self.catalog.mappings[dataset.index]
+        self.scratch.formattedTime = nil
         self.scratch.shape.fillSlots(&self.scratch.slots, for: mapping)
 
         for constant in mapping.constants {

@@ -127,4 +127,6 @@ struct NormalizerScratch: Sendable {
     var shape = KeyShapeCache()
     var slots: [Int32] = []
     var related = DistinctByteStrings()
+    /// The raw time node the first `.timestamp` rule of this record formatted, and the node of its text.
+    var formattedTime: (raw: Int, text: Int)?
 }
