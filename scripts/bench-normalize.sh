@@ -3,6 +3,8 @@
 #
 #   scripts/bench-normalize.sh [COUNT] [RUNS]      defaults: 200000 records, 5 runs
 #
+# SCRATCH_PATH names the build directory (default .build), so a run need not share another build's.
+#
 # Prints the median of RUNS for: JSON parse only and parse + normalize without output (in process,
 # sigflare-bench), `sigflare normalize FILE > /dev/null` end to end (whole process), and Python's
 # json.loads over the same lines as a reference measured in the same run.
@@ -16,9 +18,10 @@ mkdir -p "$work"
 file="$work/http_requests-$count.ndjson"
 [ -s "$file" ] || python3 scripts/gen_http_requests.py --count "$count" --seed 1 --out "$file"
 bytes=$(stat -c %s "$file")
-swift build -c release --product sigflare >&2
-swift build -c release --product sigflare-bench >&2
-bin=.build/release
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --scratch-path "$scratch" --product sigflare >&2
+swift build -c release --scratch-path "$scratch" --product sigflare-bench >&2
+bin=$scratch/release
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 rate() { awk -v n="$count" -v b="$bytes" -v s="$1" 'BEGIN {printf "%9.0f records/s %7.1f MB/s %7.3f s", n/s, b/s/1e6, s}'; }
@@ -31,7 +34,7 @@ in_process() {  # seconds reported by sigflare-bench for a stage
     taskset -c 0 "$bin/sigflare-bench" "$1" "$file" | sed -E 's/.* ([0-9.]+) s,.*/\1/'
 }
 
-echo "file: $file ($count records, $bytes bytes); median of $runs runs, one core"
+echo "file: $file ($count records, $bytes bytes); median of $runs runs, one core; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 parse=$(for _ in $(seq "$runs"); do in_process parse; done | median)
 normalize=$(for _ in $(seq "$runs"); do in_process normalize; done | median)
 endtoend=$(for _ in $(seq "$runs"); do seconds_of taskset -c 0 "$bin/sigflare" normalize "$file"; done | median)
