@@ -18,9 +18,10 @@
 #      first run installs their venvs from PyPI), before sigflare's runs, for the ratios below;
 #   3. runs `sigflare replay --rules BENCH/rules --pipeline Rules/pipelines/cloudflare-ecs.yml` RUNS times
 #      on events.jsonl pinned to core 0, wall seconds and peak RSS of the whole process from
-#      /usr/bin/time -f "%e %M"; every run's per-rule alert counts (scripts/bench_alert_counts.py: by
-#      rule.id, else rule.name, mapped to the rule files) must equal expected_counts.json, else the script
-#      fails. If `sigflare replay` has a --threads option, the one-core runs pass --threads 1 (its default
+#      /usr/bin/time -f "%e %M" (the log lines add the CPU seconds: a wall time well above them on one
+#      core means another process shared the core); every run's per-rule alert counts
+#      (scripts/bench_alert_counts.py: by rule.id, else rule.name, mapped to the rule files) must equal
+#      expected_counts.json, else the script fails. If `sigflare replay` has a --threads option, the one-core runs pass --threads 1 (its default
 #      is the processors online, whatever the pinning) and RUNS more runs with --threads 2 on cores 0,1 are
 #      checked the same way; if not, a notice says the two-core lines are skipped;
 #   4. one run on the 5x file: peak RSS and its ratio to the 200k run; its counts are checked against
@@ -231,16 +232,16 @@ replay_run() {
         [ "$cpus" = 0 ] || thread_args=(--threads 2)
     fi
     rm -f "$alerts"
-    if ! /usr/bin/time -f "%e %M" -o "$timefile" taskset -c "$cpus" "$bin" replay "${thread_args[@]}" \
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$timefile" taskset -c "$cpus" "$bin" replay "${thread_args[@]}" \
         --rules "$rule_dir" --pipeline "$pipeline" --alerts "$alerts" "$file" >"$logfile" 2>&1; then
         log "$name FAILED (see $logfile):"
         tail -n 5 "$logfile" >&2
         echo "- - - FAILED"
         return 0
     fi
-    local wall rss result
-    read -r wall rss < <(tail -n 1 "$timefile")
-    log "$name: wall $wall s, peak RSS $(((rss + 500) / 1000)) MB; alerts per rule:"
+    local wall rss user sys result
+    read -r wall rss user sys < <(tail -n 1 "$timefile")
+    log "$name: wall $wall s, cpu $user s user + $sys s sys, peak RSS $(((rss + 500) / 1000)) MB; alerts per rule:"
     result=$(check_alerts "$alerts" "$check") || true
     log "$name: alerts and check: $result"
     echo "$wall $rss $result"
