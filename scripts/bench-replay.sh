@@ -21,9 +21,10 @@
 #      /usr/bin/time -f "%e %M" (the log lines add the CPU seconds: a wall time well above them on one
 #      core means another process shared the core); every run's per-rule alert counts
 #      (scripts/bench_alert_counts.py: by rule.id, else rule.name, mapped to the rule files) must equal
-#      expected_counts.json, else the script fails. If `sigflare replay` has a --threads option, the one-core runs pass --threads 1 (its default
-#      is the processors online, whatever the pinning) and RUNS more runs with --threads 2 on cores 0,1 are
-#      checked the same way; if not, a notice says the two-core lines are skipped;
+#      expected_counts.json, else the script fails. If `sigflare replay` has a --threads option, the
+#      one-core runs pass --threads 1 (its default is the processors online, whatever the pinning) and RUNS
+#      more runs with --threads 2 on cores 0,1 are checked the same way; if not, a notice says the two-core
+#      lines are skipped;
 #   4. one run on the 5x file: peak RSS and its ratio to the 200k run; its counts are checked against
 #      those of the shared bench's hand-coded reference (floors.py, see counts5x below);
 #   5. correlation: `sigflare replay --rules BENCH/rules_corr` once on events.jsonl (one core, wall and peak
@@ -269,7 +270,8 @@ series() {
     local walls=() rsses=() matches=- verdict=ok i run_wall run_rss run_matches run_check
     log "$label: $runs runs of $rule_dir on $events ($nev events, $bytes bytes), cores $cpus; load: $(uptime)"
     for i in $(seq "$runs"); do
-        read -r run_wall run_rss run_matches run_check < <(replay_run "$label-run$i" "$events" "$rule_dir" "$cpus" "$check")
+        read -r run_wall run_rss run_matches run_check \
+            < <(replay_run "$label-run$i" "$events" "$rule_dir" "$cpus" "$check")
         if [ "$run_check" = FAILED ]; then
             verdict=FAILED
             continue
@@ -336,8 +338,8 @@ log "correlation: $bin replay --rules $bench/rules_corr on $events; load: $(upti
 rm -f "$corr_alerts"
 corr_thread_args=()
 if ((threads)); then corr_thread_args=(--threads 1); fi
-if /usr/bin/time -f "%e %M" -o "$corr_time" taskset -c 0 "$bin" replay "${corr_thread_args[@]}" --rules "$bench/rules_corr" \
-    --pipeline "$pipeline" --alerts "$corr_alerts" "$events" >"$corr_log" 2>&1; then
+if /usr/bin/time -f "%e %M" -o "$corr_time" taskset -c 0 "$bin" replay "${corr_thread_args[@]}" \
+    --rules "$bench/rules_corr" --pipeline "$pipeline" --alerts "$corr_alerts" "$events" >"$corr_log" 2>&1; then
     read -r corr_wall corr_rss < <(tail -n 1 "$corr_time")
     read -r corr_total corr_check < <(check_correlation "$corr_alerts" "$quick") || true
     log "correlation: wall $corr_wall s; $(grep -E 'correlation alerts$' "$corr_log" || true)"
@@ -408,7 +410,8 @@ else
         if [ -z "$r" ]; then
             echo "  $3: no result"
         else
-            awk -v r="$r" -v m="$2" -v d="$3" 'BEGIN { printf "  %s >= %d: %d  %s\n", d, m, r, (r >= m) ? "met" : "NOT met" }'
+            awk -v r="$r" -v m="$2" -v d="$3" \
+                'BEGIN { printf "  %s >= %d: %d  %s\n", d, m, r, (r >= m) ? "met" : "NOT met" }'
         fi
     }
     target_speedup() { # target_speedup TWO_CORE_RUN ONE_CORE_RUN DESCRIPTION
