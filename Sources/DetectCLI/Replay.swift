@@ -50,9 +50,10 @@ extension SigflareCommand {
         @Option(
             name: .long,
             help: ArgumentHelp(
-                "Threads parsing, normalizing and evaluating events (default: the number of online CPUs; 1 runs "
-                    + "everything on one thread). The output is the same for any number.", valueName: "N"))
-        var threads: Int = Self.onlineProcessors
+                "Threads parsing, normalizing and evaluating events (default: the CPUs this process may run on, "
+                    + "as taskset or a cgroup cpuset allows; 1 runs everything on one thread). The output is the "
+                    + "same for any number.", valueName: "N"))
+        var threads: Int = Self.usableProcessors
 
         @OptionGroup var input: InputOptions
 
@@ -64,8 +65,25 @@ extension SigflareCommand {
         /// The most `--threads` accepted.
         static let maxThreads = 256
 
-        /// The processors online, at least 1.
-        static var onlineProcessors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+        /// The processors this process may be scheduled on (its affinity mask, which `taskset` and cpusets
+        /// narrow: `Cpus_allowed` in /proc/self/status), at least 1; the processors online when it cannot be read.
+        static var usableProcessors: Int {
+            let online = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            guard let file = fopen("/proc/self/status", "r") else { return online }
+            defer { fclose(file) }
+            var line: UnsafeMutablePointer<CChar>?
+            var capacity = 0
+            defer { free(line) }
+            while getline(&line, &capacity, file) > 0, let line {
+                let text = String(cString: line)
+                guard text.hasPrefix("Cpus_allowed:") else { continue }
+                let count = text.dropFirst("Cpus_allowed:".count).reduce(0) { count, character in
+                    count + (character.hexDigitValue.map { $0.nonzeroBitCount } ?? 0)
+                }
+                return count > 0 ? count : online
+            }
+            return online
+        }
 
         func validate() throws {
             if let problem = self.correlationOptions.validate() { throw ValidationError(problem) }
