@@ -25,6 +25,8 @@ public struct MultiLiteralMatcher: Sendable {
     public let caseSensitive: Bool
     /// The number of needles given, duplicates and empty needles included.
     public let needleCount: Int
+    /// The needles as searched: folded to ASCII lower case unless ``caseSensitive``, in input order.
+    public let needles: [[UInt8]]
     /// Indices of the empty needles (they occur everywhere).
     private let emptyNeedles: [Int32]
     /// Byte -> class.
@@ -67,6 +69,7 @@ public struct MultiLiteralMatcher: Sendable {
         let needles = caseSensitive ? byteNeedles : byteNeedles.map { ASCIIFolding.folded($0) }
         self.caseSensitive = caseSensitive
         self.needleCount = needles.count
+        self.needles = needles
         self.emptyNeedles = needles.indices.filter { needles[$0].isEmpty }.map { Int32($0) }
 
         // Byte classes: 0 for bytes in no needle.
@@ -253,6 +256,15 @@ public struct MultiLiteralMatcher: Sendable {
     public func matchingNeedles(in value: String) -> [Int] {
         var value = value
         return value.withUTF8 { self.matchingNeedles(in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Calls `body` with the index of every needle occurrence in `value`, in the order their ends are found
+    /// (a needle occurring several times is reported each time); empty needles are not reported.
+    public func forEachOccurrence(in value: UnsafeRawBufferPointer, _ body: (Int) -> Void) {
+        _ = self.scan(value) { needle in
+            body(needle)
+            return false
+        }
     }
 
     /// Runs the automaton over `value`, calling `report` for every needle occurrence (a needle may be

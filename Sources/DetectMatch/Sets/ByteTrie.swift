@@ -49,6 +49,19 @@ struct ByteTrie: Hashable, Sendable {
     /// The number of nodes.
     var nodeCount: Int { self.terminal.count }
 
+    /// Every key, depth-first in byte order.
+    var keys: [[UInt8]] {
+        var keys: [[UInt8]] = []
+        var pending: [(node: Int, key: [UInt8])] = [(0, [])]
+        while let (node, key) = pending.popLast() {
+            if self.terminal[node] { keys.append(key) }
+            for edge in (Int(self.edgeStart[node])..<Int(self.edgeStart[node + 1])).reversed() {
+                pending.append((Int(self.edgeTargets[edge]), key + [self.edgeBytes[edge]]))
+            }
+        }
+        return keys
+    }
+
     /// A read-only view for walking the trie without array bounds and ownership overhead per step.
     struct View {
         let edgeStart: UnsafeBufferPointer<Int32>

@@ -60,9 +60,20 @@ public struct ExactSet: Sendable {
     /// Whether the set is empty.
     public var isEmpty: Bool { self.count == 0 }
 
+    /// The distinct values (folded unless ``caseSensitive``) in the order they were first given; the
+    /// positions are the ones ``index(of:)`` returns.
+    public var entries: [[UInt8]] {
+        (0..<self.count).map { Array(self.arena[self.offsets[$0]..<self.offsets[$0 + 1]]) }
+    }
+
     /// Whether the whole `value` is in the set.
     public func contains(_ value: UnsafeRawBufferPointer) -> Bool {
-        guard self.count > 0 else { return false }
+        self.index(of: value) != nil
+    }
+
+    /// The position of the whole `value` among ``entries``, or `nil` when it is not in the set.
+    public func index(of value: UnsafeRawBufferPointer) -> Int? {
+        guard self.count > 0 else { return nil }
         let count = value.count
         let hash = ByteHash.hash(value, folding: !self.caseSensitive)
         let tag = hash >> 32
@@ -73,16 +84,16 @@ public struct ExactSet: Sendable {
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while true {
                         let content = slots[slot]
-                        if content == 0 { return false }
+                        if content == 0 { return nil }
                         if content >> 32 == tag {
                             let entry = Int(content & 0xFFFF_FFFF) - 1
                             let start = offsets[entry]
                             if offsets[entry + 1] - start == count {
-                                guard let base = value.baseAddress, let stored = arena.baseAddress else { return true }
+                                guard let base = value.baseAddress, let stored = arena.baseAddress else { return entry }
                                 if ASCIIFolding.equals(
                                     base, stored + start, count: count, caseSensitive: self.caseSensitive)
                                 {
-                                    return true
+                                    return entry
                                 }
                             }
                         }

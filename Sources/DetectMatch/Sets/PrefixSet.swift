@@ -14,6 +14,9 @@ public struct PrefixSet: Hashable, Sendable {
         self.trie = ByteTrie(keys: prefixes.map { caseSensitive ? Array($0.utf8) : ASCIIFolding.folded($0.utf8) })
     }
 
+    /// The distinct prefixes (folded unless ``caseSensitive``).
+    public var entries: [[UInt8]] { self.trie.keys }
+
     /// Whether the set has no prefix.
     public var isEmpty: Bool { self.trie.nodeCount == 1 && !self.trie.terminal[0] }
 

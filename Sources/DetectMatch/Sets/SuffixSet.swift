@@ -17,6 +17,9 @@ public struct SuffixSet: Hashable, Sendable {
         })
     }
 
+    /// The distinct suffixes (folded unless ``caseSensitive``).
+    public var entries: [[UInt8]] { self.trie.keys.map { Array($0.reversed()) } }
+
     /// Whether the set has no suffix.
     public var isEmpty: Bool { self.trie.nodeCount == 1 && !self.trie.terminal[0] }
 
