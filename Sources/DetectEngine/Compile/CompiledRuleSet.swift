@@ -19,6 +19,8 @@ public struct CompiledRuleSet: Sendable {
     let routeTable: [[Int32]]
     /// Indices of the rules whose logsource no pipeline maps: they run on every event.
     let unrouted: [Int32]
+    /// Candidate rules per route (``RuleCompiler/Options/indexesRules``); `nil`: every rule of the route runs.
+    let index: RuleIndex?
     /// The routed dataset names, sorted.
     public let datasets: [String]
     /// The dotted paths of every field the rules reference, sorted.
@@ -27,7 +29,7 @@ public struct CompiledRuleSet: Sendable {
     /// The index of `event.dataset` in ``fields`` (the compiler interns it first).
     static let datasetFieldIndex = 0
 
-    init(rules: [CompiledRule], fields: [CompiledField], program: CompiledProgram) {
+    init(rules: [CompiledRule], fields: [CompiledField], program: CompiledProgram, indexed: Bool) {
         self.rules = rules
         self.fields = fields
         self.program = program
@@ -53,6 +55,7 @@ public struct CompiledRuleSet: Sendable {
             rules.indices.filter { rules[$0].datasets?.contains(dataset) ?? true }.map { Int32($0) }
         }
         self.unrouted = unrouted
+        self.index = indexed ? RuleIndex(program: program, routes: self.routeTable + [unrouted]) : nil
     }
 
     /// A set without rules.
@@ -60,6 +63,9 @@ public struct CompiledRuleSet: Sendable {
 
     /// The number of compiled rules.
     public var count: Int { self.rules.count }
+
+    /// How many rules the index can skip (rules with a required value); 0 without an index.
+    public var indexedRuleCount: Int { self.index?.indexedRuleCount ?? 0 }
 
     /// The indices of the rules that run on events of `dataset` (rules routed to it, and rules whose
     /// logsource is unmapped), ascending; with `nil` or an unknown dataset, the unrouted rules only.

@@ -3,7 +3,7 @@ internal import DetectRules
 /// A matcher as plain values: its kind, the index of its object in ``MatcherStore``, and inline operands.
 struct MatcherRef: Sendable {
     enum Kind: UInt8, Sendable {
-        case nothing, pattern, exactSet, prefixSet, suffixSet, substringSet, number, bool, regex, network
+        case nothing, pattern, exactSet, prefixSet, suffixSet, substringSet, number, bool, regex, regexSet, network
         case comparison, timePart
     }
 

@@ -9,5 +9,6 @@ struct MatcherStore: Sendable {
     var substringSets: [MultiLiteralMatcher] = []
     var numbers: [NumberEquality] = []
     var regexes: [PCRE2Regex] = []
+    var regexSets: [RegexSet] = []
     var networks: [CIDRSet] = []
 }

@@ -142,6 +142,9 @@ struct ProgramBuilder {
         case .regex(let regex):
             self.program.store.regexes.append(regex)
             return MatcherRef(kind: .regex, index: Int32(self.program.store.regexes.count - 1))
+        case .regexSet(let set):
+            self.program.store.regexSets.append(set)
+            return MatcherRef(kind: .regexSet, index: Int32(self.program.store.regexSets.count - 1))
         case .network(let set):
             self.program.store.networks.append(set)
             return MatcherRef(kind: .network, index: Int32(self.program.store.networks.count - 1))

@@ -10,13 +10,38 @@ extension RuleBuilder {
         return start..<Int32(self.matchers.count)
     }
 
-    /// The matchers of a group: ready ones, one CIDR set, and the string patterns grouped by shape.
+    /// The matchers of a group: ready ones (regular expressions grouped into sets when many), one CIDR set,
+    /// and the string patterns grouped by shape.
     mutating func build(_ group: MatcherGroup, item: DetectionItem) -> [ValueMatcher] {
-        var result = group.others
+        var result = self.groupedRegexes(group.others)
         if group.hasNetworks || !group.networks.isEmpty {
             result.append(.network(CIDRSet(group.networks)))
         }
         result += self.grouped(group.patterns, caseSensitive: group.caseSensitive, item: item)
+        return result
+    }
+
+    /// From ``RuleCompiler/Options/setThreshold`` regular expressions on, they become ``RegexSet``s (at most
+    /// ``RegexSet/maxCount`` each) in the place of the first; other matchers keep their order.
+    private func groupedRegexes(_ matchers: [ValueMatcher]) -> [ValueMatcher] {
+        var regexes: [PCRE2Regex] = []
+        for case .regex(let regex) in matchers { regexes.append(regex) }
+        guard regexes.count >= max(self.session.options.setThreshold, 2) else { return matchers }
+        var result: [ValueMatcher] = []
+        for matcher in matchers {
+            guard case .regex = matcher else {
+                result.append(matcher)
+                continue
+            }
+            if regexes.isEmpty { continue }
+            var start = 0
+            while start < regexes.count {
+                let end = min(start + RegexSet.maxCount, regexes.count)
+                if let set = RegexSet(Array(regexes[start..<end])) { result.append(.regexSet(set)) }
+                start = end
+            }
+            regexes = []
+        }
         return result
     }
 

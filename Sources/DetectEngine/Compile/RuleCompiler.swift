@@ -29,16 +29,20 @@ public struct RuleCompiler: Sendable {
         public var maxWindashVariants: Int
         /// The most memory one Aho-Corasick automaton may take (see `MultiLiteralMatcher`).
         public var maxAutomatonBytes: Int
+        /// Whether rules are indexed by a value they require (`docs/semantics.md`, Rule index), so that an
+        /// event is evaluated only against the rules that can match it. Matches are the same either way.
+        public var indexesRules: Bool
 
         /// Settings; every parameter defaults to the documented default.
         public init(
             setThreshold: Int = 4, maxExpansions: Int = 1_000_000, maxWindashVariants: Int = 15_625,
-            maxAutomatonBytes: Int = 64 << 20
+            maxAutomatonBytes: Int = 64 << 20, indexesRules: Bool = true
         ) {
             self.setThreshold = setThreshold
             self.maxExpansions = maxExpansions
             self.maxWindashVariants = maxWindashVariants
             self.maxAutomatonBytes = maxAutomatonBytes
+            self.indexesRules = indexesRules
         }
     }
 
@@ -81,6 +85,8 @@ public struct RuleCompiler: Sendable {
             ($0.location.file, $0.location.line, $0.location.column, $0.code)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.code)
         }
-        return (CompiledRuleSet(rules: compiled, fields: fields, program: session.program.program), diagnostics)
+        let ruleSet = CompiledRuleSet(
+            rules: compiled, fields: fields, program: session.program.program, indexed: self.options.indexesRules)
+        return (ruleSet, diagnostics)
     }
 }

@@ -24,6 +24,8 @@ enum ValueMatcher: Sendable {
     case bool(Bool)
     /// `re`: PCRE2, unanchored search.
     case regex(PCRE2Regex)
+    /// Many `re` values of one item: a literal prefilter selects the patterns PCRE2 runs.
+    case regexSet(RegexSet)
     /// `cidr`: the value is an IP address inside one of the networks.
     case network(CIDRSet)
     /// `lt`, `lte`, `gt`, `gte` against a number.

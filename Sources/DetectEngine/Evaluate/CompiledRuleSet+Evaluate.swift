@@ -29,9 +29,10 @@ extension CompiledRuleSet {
     public func evaluate(
         _ event: Event, dataset: String?, scratch: inout EvaluationScratch, into matches: inout [RuleMatch]
     ) {
-        var route = self.unrouted
-        if let dataset, let index = self.datasetTable.id(of: dataset) { route = self.routeTable[index] }
-        self.run(route, event: event, scratch: &scratch, into: &matches)
+        var route = self.routeTable.count
+        if let dataset, let id = self.datasetTable.id(of: dataset) { route = id }
+        scratch.begin(fieldCount: self.fields.count)
+        self.run(route: route, event: event, scratch: &scratch, into: &matches)
     }
 
     /// As ``evaluate(_:dataset:scratch:)`` with the dataset read from the event's own `event.dataset`.
@@ -44,7 +45,7 @@ extension CompiledRuleSet {
     /// As ``evaluate(_:scratch:)``, appending to `matches`.
     public func evaluate(_ event: Event, scratch: inout EvaluationScratch, into matches: inout [RuleMatch]) {
         scratch.begin(fieldCount: self.fields.count)
-        var route = self.unrouted
+        var route = self.routeTable.count
         let values = scratch.resolve(Self.datasetFieldIndex, in: self, event: event)
         for index in values {
             let node = Int(scratch.values[index])
@@ -53,11 +54,11 @@ extension CompiledRuleSet {
             }
             let id = scratch.withBytes(span, in: event.tape) { self.datasetTable.id(of: $0) }
             if let id {
-                route = self.routeTable[id]
+                route = id
                 break
             }
         }
-        self.run(route, event: event, scratch: &scratch, into: &matches, begun: true)
+        self.run(route: route, event: event, scratch: &scratch, into: &matches)
     }
 
     /// Whether the rule at `index` matches `event` (ignoring dataset routing), for rule tests.
@@ -67,12 +68,24 @@ extension CompiledRuleSet {
         return self.match(index, event: event, scratch: &scratch)
     }
 
+    /// Evaluates the rules of route `route` (an index of ``routeTable``, or its count for the unrouted rules)
+    /// in rule order; with an index, only the always-evaluated rules and the candidates it marks.
     private func run(
-        _ route: [Int32], event: Event, scratch: inout EvaluationScratch, into matches: inout [RuleMatch],
-        begun: Bool = false
+        route: Int, event: Event, scratch: inout EvaluationScratch, into matches: inout [RuleMatch]
     ) {
-        if !begun { scratch.begin(fieldCount: self.fields.count) }
-        for rule in route where scratch.matches(rule: Int(rule), in: self, event: event) {
+        let rules = route < self.routeTable.count ? self.routeTable[route] : self.unrouted
+        guard let index = self.index else {
+            for rule in rules where scratch.matches(rule: Int(rule), in: self, event: event) {
+                matches.append(self.match(Int(rule), event: event, scratch: &scratch))
+            }
+            return
+        }
+        scratch.markCandidates(index.routes[route], in: self, event: event)
+        let stamp = scratch.generation
+        for rule in rules {
+            guard index.alwaysEvaluated[Int(rule)] || scratch.candidateMarks[Int(rule)] == stamp,
+                scratch.matches(rule: Int(rule), in: self, event: event)
+            else { continue }
             matches.append(self.match(Int(rule), event: event, scratch: &scratch))
         }
     }

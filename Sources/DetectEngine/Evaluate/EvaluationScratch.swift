@@ -38,6 +38,9 @@ public struct EvaluationScratch {
     var joinedStamp: UInt32 = 0
     var joined: [UInt8] = []
 
+    /// Per rule: the generation of the last event the rule index made it a candidate for.
+    var candidateMarks: [UInt32] = []
+
     /// A scratch whose regular-expression matches run under `regexLimits`.
     ///
     /// - Parameter regexLimits: PCRE2 match, depth, heap and JIT-stack limits (``RegexLimits/default``:
@@ -52,6 +55,7 @@ public struct EvaluationScratch {
         if self.generation == 0 {
             for index in self.fieldStamps.indices { self.fieldStamps[index] = 0 }
             for index in self.textStamps.indices { self.textStamps[index] = 0 }
+            for index in self.candidateMarks.indices { self.candidateMarks[index] = 0 }
             self.leavesStamp = 0
             self.joinedStamp = 0
             self.generation = 1

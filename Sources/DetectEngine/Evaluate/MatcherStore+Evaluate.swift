@@ -31,6 +31,8 @@ extension MatcherStore {
         case .regex:
             if let regex { return self.regexes[index].evaluate(text, scratch: regex) }
             return self.regexes[index].evaluate(text)
+        case .regexSet:
+            return self.regexSets[index].evaluate(text, scratch: regex)
         case .network:
             return node.kind == .string && self.networks.withUnsafeBufferPointer { $0[index].contains(text) }
                 ? .match : .noMatch

@@ -1,0 +1,124 @@
+internal import DetectMatch
+
+/// Which rules can match an event, found by scanning each indexed field's values once: every rule with a
+/// requirement (``CompiledProgram/requirement(ofRule:)``) is listed under its required values, per route
+/// (the rules of one dataset, or the unrouted rules); rules without one are always evaluated.
+///
+/// Evaluating only the candidates and the always-evaluated rules gives the same matches as evaluating every
+/// rule of the route: a rule that is neither cannot match.
+struct RuleIndex: Sendable {
+    /// Per rule: whether it has no requirement and runs on every event of its route.
+    let alwaysEvaluated: [Bool]
+    /// Per route: `routes[i]` for ``CompiledRuleSet/routeTable``'s `i`, the unrouted rules last.
+    let routes: [RouteIndex]
+
+    /// Indexes `program`'s rules for each route (lists of rule indices).
+    init(program: CompiledProgram, routes: [[Int32]]) {
+        let requirements = program.heads.indices.map { program.requirement(ofRule: $0) }
+        var always = requirements.map { $0 == nil }
+        while true {
+            var oversized: [Int32] = []
+            let built = routes.map { RouteIndex(rules: $0, requirements: requirements, always: always, oversized: &oversized) }
+            if oversized.isEmpty {
+                self.routes = built
+                break
+            }
+            // Rules whose literals overflow an automaton's memory bound run always instead.
+            for rule in oversized { always[Int(rule)] = true }
+        }
+        self.alwaysEvaluated = always
+    }
+
+    /// How many rules have a requirement, for tests and notes.
+    var indexedRuleCount: Int { self.alwaysEvaluated.count { !$0 } }
+}
+
+/// The index of one route: one entry per field that some rule of the route requires a value of.
+struct RouteIndex: Sendable {
+    let fields: [FieldIndex]
+
+    init(rules: [Int32], requirements: [[RequiredValue]?], always: [Bool], oversized: inout [Int32]) {
+        var byField: [Int32: [RequiredValue: [Int32]]] = [:]
+        var fieldOrder: [Int32] = []
+        for rule in rules where !always[Int(rule)] {
+            for value in requirements[Int(rule)] ?? [] {
+                if byField[value.field] == nil { fieldOrder.append(value.field) }
+                if byField[value.field, default: [:]][value, default: []].last != rule {
+                    byField[value.field, default: [:]][value, default: []].append(rule)
+                }
+            }
+        }
+        var fields: [FieldIndex] = []
+        for field in fieldOrder {
+            guard let values = byField[field] else { continue }
+            do {
+                fields.append(try FieldIndex(field: field, values: values))
+            } catch {
+                oversized += values.values.flatMap { $0 }
+            }
+        }
+        self.fields = fields
+    }
+}
+
+/// The required values of one field: whole values in a hash set, substrings in one Aho-Corasick automaton,
+/// each with the rules that require it. A class, so that the per-event scan retains one reference instead of
+/// copying its arrays.
+final class FieldIndex: Sendable {
+    /// Index into ``CompiledRuleSet/fields``, or -1 for every string of the event.
+    let field: Int32
+    let exact: ExactSet?
+    /// Per entry of ``exact``: the rules.
+    let exactRules: RuleLists
+    let substrings: MultiLiteralMatcher?
+    /// Per needle of ``substrings``: the rules.
+    let substringRules: RuleLists
+
+    init(field: Int32, values: [RequiredValue: [Int32]]) throws {
+        self.field = field
+        // Sorted, so that the index does not depend on hashing order.
+        let sorted = values.sorted { a, b in
+            a.key.exact != b.key.exact ? a.key.exact : a.key.bytes.lexicographicallyPrecedes(b.key.bytes)
+        }
+        let exact = sorted.filter { $0.key.exact }
+        let substrings = sorted.filter { !$0.key.exact }
+        self.exact = exact.isEmpty ? nil : ExactSet(byteStrings: exact.map(\.key.bytes))
+        self.exactRules = RuleLists(exact.map(\.value))
+        self.substrings = substrings.isEmpty ? nil : try MultiLiteralMatcher(byteNeedles: substrings.map(\.key.bytes))
+        self.substringRules = RuleLists(substrings.map(\.value))
+    }
+
+    /// Marks (with `stamp`) the rules whose required value `text` satisfies.
+    @inline(__always)
+    func mark(_ text: UnsafeRawBufferPointer, stamp: UInt32, marks: inout [UInt32]) {
+        if let exact = self.exact, let entry = exact.index(of: text) {
+            for rule in self.exactRules[entry] { marks[Int(rule)] = stamp }
+        }
+        if let substrings = self.substrings {
+            substrings.forEachOccurrence(in: text) { needle in
+                for rule in self.substringRules[needle] { marks[Int(rule)] = stamp }
+            }
+        }
+    }
+}
+
+/// Lists of rule indices, back to back.
+struct RuleLists: Sendable {
+    private let starts: [Int32]
+    private let rules: [Int32]
+
+    init(_ lists: [[Int32]]) {
+        var starts: [Int32] = [0]
+        var rules: [Int32] = []
+        for list in lists {
+            rules += list
+            starts.append(Int32(rules.count))
+        }
+        self.starts = starts
+        self.rules = rules
+    }
+
+    subscript(index: Int) -> ArraySlice<Int32> {
+        self.rules[Int(self.starts[index])..<Int(self.starts[index + 1])]
+    }
+}
