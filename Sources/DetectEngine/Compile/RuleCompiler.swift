@@ -29,7 +29,7 @@ public struct RuleCompiler: Sendable {
         public var maxWindashVariants: Int
         /// The most memory one Aho-Corasick automaton may take (see `MultiLiteralMatcher`).
         public var maxAutomatonBytes: Int
-        /// Whether rules are indexed by a value they require (`docs/semantics.md`, Rule index), so that an
+        /// Whether rules are indexed by a value they require (`docs/performance.md`, Rule index), so that an
         /// event is evaluated only against the rules that can match it. Matches are the same either way.
         public var indexesRules: Bool
 
