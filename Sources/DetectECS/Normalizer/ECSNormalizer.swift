@@ -73,9 +73,18 @@ public struct ECSNormalizer: Sendable {
 
     /// ECS documents have `@timestamp`, `ecs` or an `event` object; a wrapper has a `message` string
     /// holding a JSON object and no ECS keys; anything else is a raw Cloudflare record.
-    private func form(of root: Int, in tape: ValueTape) -> Form {
+    ///
+    /// A document without any of those key names is raw whatever its values, and so is the next document
+    /// when the parser reports that it repeats this one's keys: its keys are not looked at again.
+    private mutating func form(of root: Int, in tape: ValueTape) -> Form {
+        let document = self.scratch.parse.documentCount
+        if self.scratch.parse.repeatsPreviousKeys, self.scratch.keylessRawDocument == document - 1 {
+            self.scratch.keylessRawDocument = document
+            return .raw
+        }
         var message: Int?
         var isECS = false
+        var hasFormKey = false
         tape.forEachMember(of: root) { key, value in
             // Only keys of 3, 5, 7 or 10 bytes can be one of the names, so most keys are skipped by length.
             let length = tape.nodes[key].length
@@ -83,13 +92,17 @@ public struct ECSNormalizer: Sendable {
             tape.withText(of: key) { name in
                 if Self.equals(name, "@timestamp") || Self.equals(name, "ecs") {
                     isECS = true
-                } else if Self.equals(name, "event"), tape.nodes[value].kind == .object {
-                    isECS = true
-                } else if Self.equals(name, "message"), tape.nodes[value].kind == .string {
-                    message = value
+                    hasFormKey = true
+                } else if Self.equals(name, "event") {
+                    if tape.nodes[value].kind == .object { isECS = true }
+                    hasFormKey = true
+                } else if Self.equals(name, "message") {
+                    if tape.nodes[value].kind == .string { message = value }
+                    hasFormKey = true
                 }
             }
         }
+        if !hasFormKey { self.scratch.keylessRawDocument = document }
         if isECS { return .ecs }
         if let message, Self.startsWithObject(tape, message) { return .wrapper(message: message) }
         return .raw
@@ -129,4 +142,7 @@ struct NormalizerScratch: Sendable {
     var related = DistinctByteStrings()
     /// The raw time node the first `.timestamp` rule of this record formatted, and the node of its text.
     var formattedTime: (raw: Int, text: Int)?
+    /// The parser's number (``JSONParseScratch/documentCount``) of the last document found raw by its
+    /// keys alone: none of them is a name that makes a line ECS or a wrapper.
+    var keylessRawDocument = -1
 }
