@@ -89,6 +89,19 @@ public struct ValueTape: Sendable {
         )
     }
 
+    /// Appends a node for the bytes `range` of the text of the unescaped string at `index`, sharing its
+    /// bytes; returns the node index.
+    @discardableResult
+    public mutating func appendSubstring(of index: Int, _ range: Range<Int>) -> Int {
+        let string = self.nodes[index]
+        precondition(string.kind == .string && !string.isEscaped && range.upperBound <= Int(string.length))
+        return self.appendNode(
+            ValueNode(
+                kind: .string, isVerbatim: string.isVerbatim, length: UInt32(range.count),
+                offset: string.offset + UInt32(range.lowerBound), payload: 0)
+        )
+    }
+
     /// Appends an integer; its text is written on output.
     @discardableResult
     public mutating func appendInteger(_ value: Int64) -> Int {
