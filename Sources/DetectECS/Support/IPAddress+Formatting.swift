@@ -28,13 +28,29 @@ extension IPAddress {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes the dotted text into a stack buffer first and appends it with one copy: `out` is checked
+    /// for uniqueness and capacity once instead of once per byte.
     private static func appendIPv4(_ value: UInt32, to out: inout [UInt8]) {
-        for shift in stride(from: 24, through: 0, by: -8) {
-            let octet = Int((value >> UInt32(shift)) & 0xFF)
-            if shift != 24 { out.append(UInt8(ascii: ".")) }
-            if octet >= 100 { out.append(UInt8(truncatingIfNeeded: 48 + octet / 100)) }
-            if octet >= 10 { out.append(UInt8(truncatingIfNeeded: 48 + octet / 10 % 10)) }
-            out.append(UInt8(truncatingIfNeeded: 48 + octet % 10))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15) { text in
+            var count = 0
+            for shift in stride(from: 24, through: 0, by: -8) {
+                let octet = Int((value >> UInt32(shift)) & 0xFF)
+                if shift != 24 {
+                    text[count] = UInt8(ascii: ".")
+                    count += 1
+                }
+                if octet >= 100 {
+                    text[count] = UInt8(truncatingIfNeeded: 48 + octet / 100)
+                    count += 1
+                }
+                if octet >= 10 {
+                    text[count] = UInt8(truncatingIfNeeded: 48 + octet / 10 % 10)
+                    count += 1
+                }
+                text[count] = UInt8(truncatingIfNeeded: 48 + octet % 10)
+                count += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
         }
     }
 
