@@ -73,23 +73,31 @@ extension ECSNormalizer {
             }
             event.setString(target, name)
         case .domain:
-            guard self.loadText(node, event.tape) else { return }
-            while self.scratch.text.last == UInt8(ascii: ".") { self.scratch.text.removeLast() }
-            let leading = self.scratch.text.prefix { $0 == UInt8(ascii: ".") }.count
-            self.scratch.text.removeFirst(leading)
-            self.setText(target, in: &event)
-        case .httpVersion:
-            guard self.loadText(node, event.tape) else { return }
-            if self.scratch.text.count > 5, Self.hasPrefixIgnoringCase(self.scratch.text, "http/") {
-                self.scratch.text.removeFirst(5)
+            guard let source = self.textSource(of: node, event.tape) else { return }
+            let range = Self.withText(of: source, event.tape, scratch: self.scratch.text) { text in
+                var end = text.count
+                while end > 0, text[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                var start = 0
+                while start < end, text[start] == UInt8(ascii: ".") { start += 1 }
+                return start..<end
             }
-            self.setText(target, in: &event)
+            self.setPart(target, range, of: source, in: &event)
+        case .httpVersion:
+            guard let source = self.textSource(of: node, event.tape) else { return }
+            let range = Self.withText(of: source, event.tape, scratch: self.scratch.text) { text in
+                text.count > 5 && Self.hasPrefixIgnoringCase(text, "http/") ? 5..<text.count : 0..<text.count
+            }
+            self.setPart(target, range, of: source, in: &event)
         case .tlsVersion:
-            guard self.loadText(node, event.tape), let split = self.tlsVersionSplit() else { return }
-            self.scratch.text.removeFirst(split)
-            self.setText(target, in: &event)
+            guard let source = self.textSource(of: node, event.tape) else { return }
+            let range = Self.withText(of: source, event.tape, scratch: self.scratch.text) { text in
+                Self.tlsVersionSplit(text).map { $0..<text.count }
+            }
+            self.setPart(target, range, of: source, in: &event)
         case .tlsProtocol:
-            guard self.loadText(node, event.tape), self.tlsVersionSplit() != nil else { return }
+            guard self.loadText(node, event.tape),
+                self.scratch.text.withUnsafeBufferPointer({ Self.tlsVersionSplit($0) }) != nil
+            else { return }
             self.scratch.text.removeLast(self.scratch.text.count - 3)
             for index in self.scratch.text.indices { self.scratch.text[index] |= 0x20 }
             self.setText(target, in: &event)
@@ -219,10 +227,9 @@ extension ECSNormalizer {
         self.scratch.text[range].withUnsafeBytes { event.setString(target, $0) }
     }
 
-    /// Index of the first digit of `TLSv1.3` / `SSLv3` / `TLS 1.3` / `TLS1.3` in `scratch.text`, or nil for
-    /// other text.
-    private func tlsVersionSplit() -> Int? {
-        let text = self.scratch.text
+    /// Index of the first digit of `TLSv1.3` / `SSLv3` / `TLS 1.3` / `TLS1.3` in `text`, or nil for other
+    /// text.
+    private static func tlsVersionSplit(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard text.count > 3 else { return nil }
         guard Self.hasPrefixIgnoringCase(text, "tls") || Self.hasPrefixIgnoringCase(text, "ssl") else { return nil }
         var index = 3
@@ -232,7 +239,7 @@ extension ECSNormalizer {
     }
 
     /// Whether `text` starts with the lower-case ASCII letters (or `/`) of `prefix`, in either case.
-    private static func hasPrefixIgnoringCase(_ text: [UInt8], _ prefix: StaticString) -> Bool {
+    private static func hasPrefixIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard text.count >= count else { return false }
         for index in 0..<count where text[index] | 0x20 != prefix.utf8Start[index] { return false }

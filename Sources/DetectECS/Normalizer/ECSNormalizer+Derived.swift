@@ -34,12 +34,12 @@ extension ECSNormalizer {
         if parts.scheme != nil, parts.host != nil, !event.has(ids.urlFull) {
             event.set(ids.urlFull, node: original)
         }
-        self.setPart(ids.urlScheme, parts.scheme, of: source, in: &event)
-        self.setPart(ids.urlDomain, parts.host, of: source, in: &event)
-        self.setPart(ids.urlPath, parts.path, of: source, in: &event)
-        self.setPart(ids.urlQuery, parts.query, of: source, in: &event)
-        self.setPart(ids.urlFragment, parts.fragment, of: source, in: &event)
-        self.setPart(ids.urlExtension, parts.extension, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlScheme, parts.scheme, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlDomain, parts.host, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlPath, parts.path, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlQuery, parts.query, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlFragment, parts.fragment, of: source, in: &event)
+        self.setPartUnlessSet(ids.urlExtension, parts.extension, of: source, in: &event)
         if let port = parts.effectivePort, !event.has(ids.urlPort) {
             event.setInteger(ids.urlPort, Int64(port))
         }
@@ -84,45 +84,9 @@ extension ECSNormalizer {
                 continue
             }
             let parts = Self.withText(of: source, event.tape, scratch: self.scratch.text) { self.suffixes.split($0) }
-            self.setPart(split.registered, parts.registered, of: source, in: &event)
-            self.setPart(split.topLevel, parts.topLevel, of: source, in: &event)
-            self.setPart(split.subdomain, parts.subdomain, of: source, in: &event)
-        }
-    }
-
-    /// Where the text of a value is read from for splitting it into parts.
-    private enum TextSource {
-        /// The value is an unescaped string: its own bytes in the tape, which parts share.
-        case tape(node: Int)
-        /// The value's text, decoded, in `scratch.text`; parts are copies.
-        case scratch
-    }
-
-    /// The source of the text of `node`; nil when it has none or it is empty (as for ``loadText(_:_:)``).
-    private mutating func textSource(of node: Int, _ tape: ValueTape) -> TextSource? {
-        let value = tape.nodes[node]
-        if value.kind == .string, !value.isEscaped { return value.length > 0 ? .tape(node: node) : nil }
-        return self.loadText(node, tape) ? .scratch : nil
-    }
-
-    /// Calls `body` with the text of `source`; `scratch` is `scratch.text` (static, so that the call
-    /// copies nothing of the normalizer).
-    private static func withText<R>(
-        of source: TextSource, _ tape: ValueTape, scratch: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) -> R {
-        switch source {
-        case .tape(let node): tape.withText(of: node) { body($0.assumingMemoryBound(to: UInt8.self)) }
-        case .scratch: scratch.withUnsafeBufferPointer(body)
-        }
-    }
-
-    /// Sets `field` to the part `range` of the text of `source`, unless the part is empty or absent or the
-    /// field is already set.
-    private func setPart(_ field: FieldID, _ range: Range<Int>?, of source: TextSource, in event: inout Event) {
-        guard let range, !range.isEmpty, !event.has(field) else { return }
-        switch source {
-        case .tape(let node): event.set(field, node: event.tape.appendSubstring(of: node, range))
-        case .scratch: self.scratch.text[range].withUnsafeBytes { event.setString(field, $0) }
+            self.setPartUnlessSet(split.registered, parts.registered, of: source, in: &event)
+            self.setPartUnlessSet(split.topLevel, parts.topLevel, of: source, in: &event)
+            self.setPartUnlessSet(split.subdomain, parts.subdomain, of: source, in: &event)
         }
     }
 
@@ -188,5 +152,11 @@ extension ECSNormalizer {
         } else {
             self.scratch.text.withUnsafeBytes { self.scratch.related.insert($0) }
         }
+    }
+
+    /// ``setPart(_:_:of:in:)`` when `field` has no value yet.
+    private func setPartUnlessSet(_ field: FieldID, _ range: Range<Int>?, of source: TextSource, in event: inout Event) {
+        guard !event.has(field) else { return }
+        self.setPart(field, range, of: source, in: &event)
     }
 }
