@@ -251,24 +251,35 @@ extension ECSNormalizer {
         let value = event.tape.nodes[node]
         if value.kind == .array {
             var valid: [String] = []
-            for element in event.tape.elements(of: node) where self.loadText(element, event.tape) {
-                self.scratch.text2.removeAll(keepingCapacity: true)
-                let ok = self.scratch.text.withUnsafeBufferPointer {
-                    IPText.canonicalize($0, into: &self.scratch.text2)
-                }
-                if ok { valid.append(String(decoding: self.scratch.text2, as: UTF8.self)) }
+            for element in event.tape.elements(of: node) {
+                guard let source = self.textSource(of: element, event.tape), self.canonicalizeIP(source, event.tape)
+                else { continue }
+                valid.append(String(decoding: self.scratch.text2, as: UTF8.self))
             }
             if !valid.isEmpty { event.setStrings(target, valid) }
             return
         }
-        guard value.kind == .string, self.loadText(node, event.tape) else { return }
-        self.scratch.text2.removeAll(keepingCapacity: true)
-        let ok = self.scratch.text.withUnsafeBufferPointer { IPText.canonicalize($0, into: &self.scratch.text2) }
-        guard ok else { return }
-        if self.scratch.text2 == self.scratch.text, !value.isEscaped {
+        guard value.kind == .string, let source = self.textSource(of: node, event.tape),
+            self.canonicalizeIP(source, event.tape)
+        else { return }
+        if case .tape = source, event.tape.withText(of: node, { self.scratch.text2.elementsEqual($0) }) {
             event.set(target, node: node)
         } else {
             self.scratch.text2.withUnsafeBytes { event.setString(target, $0) }
+        }
+    }
+
+    /// Replaces `scratch.text2` with the canonical text of the IP address that is the text of `source`;
+    /// false when that text is not an IP address.
+    mutating func canonicalizeIP(_ source: TextSource, _ tape: ValueTape) -> Bool {
+        self.scratch.text2.removeAll(keepingCapacity: true)
+        switch source {
+        case .tape(let node):
+            return tape.withText(of: node) {
+                IPText.canonicalize($0.assumingMemoryBound(to: UInt8.self), into: &self.scratch.text2)
+            }
+        case .scratch:
+            return self.scratch.text.withUnsafeBufferPointer { IPText.canonicalize($0, into: &self.scratch.text2) }
         }
     }
 }

@@ -143,12 +143,12 @@ extension ECSNormalizer {
             for element in tape.elements(of: node) { self.addRelated(element, tape, isIP: isIP) }
             return
         }
-        guard self.loadText(node, tape) else { return }
+        guard let source = self.textSource(of: node, tape) else { return }
         if isIP {
-            self.scratch.text2.removeAll(keepingCapacity: true)
-            let text = self.scratch.text
-            guard text.withUnsafeBufferPointer({ IPText.canonicalize($0, into: &self.scratch.text2) }) else { return }
+            guard self.canonicalizeIP(source, tape) else { return }
             self.scratch.text2.withUnsafeBytes { self.scratch.related.insert($0) }
+        } else if case .tape = source {
+            tape.withText(of: node) { self.scratch.related.insert($0) }
         } else {
             self.scratch.text.withUnsafeBytes { self.scratch.related.insert($0) }
         }
