@@ -262,7 +262,9 @@ extension ECSNormalizer {
         guard value.kind == .string, let source = self.textSource(of: node, event.tape),
             self.canonicalizeIP(source, event.tape)
         else { return }
-        if case .tape = source, event.tape.withText(of: node, { self.scratch.text2.elementsEqual($0) }) {
+        if case .tape = source,
+            event.tape.withText(of: node, { text in self.scratch.text2.withUnsafeBytes { $0.elementsEqual(text) } })
+        {
             event.set(target, node: node)
         } else {
             self.scratch.text2.withUnsafeBytes { event.setString(target, $0) }
