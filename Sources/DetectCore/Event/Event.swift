@@ -19,11 +19,16 @@ public struct Event: Sendable {
     public private(set) var entries: [Entry] = []
     /// For each field index: the generation that set it and its index in `entries`. Entries of older
     /// generations are stale, so emptying the event needs no pass over this array.
-    private var slots: [Slot] = []
-    private var generation: UInt32 = 1
+    @usableFromInline
+    private(set) var slots: [Slot] = []
+    @usableFromInline
+    private(set) var generation: UInt32 = 1
 
-    private struct Slot: Sendable {
+    @usableFromInline
+    struct Slot: Sendable {
+        @usableFromInline
         var stamp: UInt32
+        @usableFromInline
         var entry: Int32
     }
 
@@ -72,7 +77,7 @@ public struct Event: Sendable {
     @inlinable
     public func has(_ field: FieldID) -> Bool { self.node(field) != nil }
 
-    @usableFromInline
+    @inlinable
     func slot(_ field: FieldID) -> Int? {
         let index = field.index
         guard index < self.slots.count else { return nil }
