@@ -55,17 +55,25 @@ public struct Event: Sendable {
 
     /// Sets `field` to the value node at `node`, replacing any earlier value.
     public mutating func set(_ field: FieldID, node: Int) {
-        if let slot = self.slot(field) {
-            self.entries[slot].node = Int32(node)
-            return
-        }
         let index = field.index
-        if index >= self.slots.count {
-            let newCount = max(index + 1, self.slots.count * 2, 64)
-            self.slots.append(contentsOf: repeatElement(Slot(stamp: 0, entry: 0), count: newCount - self.slots.count))
+        if index < self.slots.count {
+            let slot = self.slots[index]
+            if slot.stamp == self.generation {
+                self.entries[Int(slot.entry)].node = Int32(node)
+                return
+            }
+        } else {
+            self.growSlots(toInclude: index)
         }
         self.slots[index] = Slot(stamp: self.generation, entry: Int32(self.entries.count))
         self.entries.append(Entry(field: field, node: Int32(node)))
+    }
+
+    /// Makes `slots` long enough for field index `index` (out of line: it happens once per field index).
+    @inline(never)
+    private mutating func growSlots(toInclude index: Int) {
+        let newCount = max(index + 1, self.slots.count * 2, 64)
+        self.slots.append(contentsOf: repeatElement(Slot(stamp: 0, entry: 0), count: newCount - self.slots.count))
     }
 
     /// Removes the value of `field`, if it has an entry of its own.
