@@ -23,6 +23,19 @@ struct ValueTapeTests {
         tape.withText(of: index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    @Test("a substring node shares the bytes of its string and keeps its verbatim flag")
+    func substring() {
+        var tape = ValueTape()
+        let plain = tape.appendString("www.example.com")
+        let quoted = tape.appendString(#"say "hi" now"#)
+        let byteCount = tape.bytes.count
+        let domain = tape.appendSubstring(of: plain, 4..<15)
+        let word = tape.appendSubstring(of: quoted, 4..<8)
+        #expect(tape.bytes.count == byteCount)
+        #expect(Self.text(tape, domain) == "example.com" && tape.nodes[domain].isVerbatim)
+        #expect(Self.text(tape, word) == #""hi""# && !tape.nodes[word].isVerbatim)
+    }
+
     @Test("containers record their child count and the index after their subtree")
     func containers() {
         var tape = ValueTape()

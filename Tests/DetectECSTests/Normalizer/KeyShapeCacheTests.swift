@@ -49,6 +49,28 @@ struct KeyShapeCacheTests {
         }
     }
 
+    @Test("a line with the previous line's keys is recognised by its values when a key names a form")
+    func repeatedKeysWithAnotherForm() throws {
+        let lines = [
+            Self.http, Self.http,
+            #"{"message":"plain text","ClientIP":"198.51.100.7"}"#,
+            #"{"message":"{\"ClientIP\":\"198.51.100.7\"}","ClientIP":"198.51.100.7"}"#,
+            #"{"event":"x","ClientIP":"198.51.100.7"}"#,
+            #"{"event":{},"ClientIP":"198.51.100.7"}"#,
+            #"{"event":"x","ClientIP":"198.51.100.7"}"#,
+        ]
+        let suffixes = try PublicSuffixList()
+        var reused = ECSNormalizer(publicSuffixList: suffixes)
+        var outputs: [String] = []
+        for (index, line) in lines.enumerated() {
+            var fresh = ECSNormalizer(publicSuffixList: suffixes)
+            outputs.append(Self.output(line, &reused))
+            #expect(outputs[index] == Self.output(line, &fresh), "line \(index)")
+        }
+        #expect(outputs[2].contains(#""message""#) && !outputs[3].contains(#""message""#), "the wrapper is unwrapped")
+        #expect(!outputs[4].hasPrefix("ecs") && outputs[5].hasPrefix("ecs") && !outputs[6].hasPrefix("ecs"))
+    }
+
     @Test("a given dataset after detected ones, and back, maps like fresh normalizers")
     func givenDatasetBetweenDetected() throws {
         let suffixes = try PublicSuffixList()
