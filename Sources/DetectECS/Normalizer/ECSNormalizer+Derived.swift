@@ -45,35 +45,36 @@ extension ECSNormalizer {
         }
     }
 
-    /// `scheme://host` + URI (or path and `?query`), the way Cloudflare splits a request URL.
+    /// `scheme://host` + URI (or path and `?query`), the way Cloudflare splits a request URL, built in
+    /// `scratch.text` (the query in `scratch.text2`).
     private mutating func buildURL(
         _ source: (scheme: Int?, host: Int?, uri: Int?, path: Int?, query: Int?), in event: inout Event
     ) {
         let tape = event.tape
-        var url: [UInt8] = []
+        self.scratch.text.removeAll(keepingCapacity: true)
         if let host = self.rawValue(source.host, in: tape) {
             if let scheme = self.rawValue(source.scheme, in: tape) {
-                tape.appendText(of: scheme, to: &url)
+                tape.appendText(of: scheme, to: &self.scratch.text)
             } else {
-                url.append(contentsOf: "http".utf8)
+                self.scratch.text.append(contentsOf: "http".utf8)
             }
-            url.append(contentsOf: "://".utf8)
-            tape.appendText(of: host, to: &url)
+            self.scratch.text.append(contentsOf: "://".utf8)
+            tape.appendText(of: host, to: &self.scratch.text)
         }
         if let uri = self.rawValue(source.uri, in: tape) {
-            tape.appendText(of: uri, to: &url)
+            tape.appendText(of: uri, to: &self.scratch.text)
         } else if let path = self.rawValue(source.path, in: tape) {
-            tape.appendText(of: path, to: &url)
+            tape.appendText(of: path, to: &self.scratch.text)
             if let query = self.rawValue(source.query, in: tape) {
-                var text: [UInt8] = []
-                tape.appendText(of: query, to: &text)
-                if text.first != UInt8(ascii: "?") { url.append(UInt8(ascii: "?")) }
-                url.append(contentsOf: text)
+                self.scratch.text2.removeAll(keepingCapacity: true)
+                tape.appendText(of: query, to: &self.scratch.text2)
+                if self.scratch.text2.first != UInt8(ascii: "?") { self.scratch.text.append(UInt8(ascii: "?")) }
+                self.scratch.text.append(contentsOf: self.scratch.text2)
             }
-        } else if url.isEmpty {
+        } else if self.scratch.text.isEmpty {
             return
         }
-        url.withUnsafeBytes { event.setString(self.catalog.ids.urlOriginal, $0) }
+        self.scratch.text.withUnsafeBytes { event.setString(self.catalog.ids.urlOriginal, $0) }
     }
 
     /// `registered_domain`, `top_level_domain` and `subdomain` for each domain field, from the Public
