@@ -1,7 +1,8 @@
 internal import DetectCore
 
 /// A field a rule references, prepared for resolution in an event: its interned id, its ancestors (for
-/// walking into object values) and its path segments (for matching nested and flat dotted keys).
+/// walking into object values) and its path segments (for matching nested and flat dotted keys, in the
+/// per-field walk and in ``FieldPathTrie``).
 struct CompiledField: Sendable {
     /// The interned id.
     let id: FieldID

@@ -10,6 +10,8 @@ public struct CompiledRuleSet: Sendable {
     public let rules: [CompiledRule]
     /// Every field the rules reference (index 0 is `event.dataset`), resolved at most once per event.
     let fields: [CompiledField]
+    /// The paths of ``fields`` as a trie, for resolving all fields below an object entry in one walk.
+    let fieldTrie: FieldPathTrie
     /// The rules' predicates, items and matchers, flat; `program.heads[i]` belongs to `rules[i]`.
     let program: CompiledProgram
     /// Dataset names, looked up from event bytes without building a `String`.
@@ -32,6 +34,7 @@ public struct CompiledRuleSet: Sendable {
     init(rules: [CompiledRule], fields: [CompiledField], program: CompiledProgram, indexed: Bool) {
         self.rules = rules
         self.fields = fields
+        self.fieldTrie = FieldPathTrie(fields: fields)
         self.program = program
         var used: Set<String> = []
         for item in program.items where item.field >= 0 {

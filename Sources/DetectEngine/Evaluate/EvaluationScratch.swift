@@ -25,6 +25,12 @@ public struct EvaluationScratch {
     /// The value nodes of the resolved fields, arrays flattened, back to back.
     var values: [Int32] = []
 
+    // One walk over an object entry (``FieldPathTrie``), indexed by trie node: the generation whose walk
+    // collects the node's field (no entry of its own or on the way from the walked object).
+    var trieStamps: [UInt32] = []
+    /// The current walk's findings in document order: field index and value node, pairwise.
+    var walkFindings: [Int32] = []
+
     // Text cache, indexed by tape node: text of escaped strings and of numbers without source text.
     var textStamps: [UInt32] = []
     var textOffsets: [Int32] = []
@@ -54,6 +60,7 @@ public struct EvaluationScratch {
         self.generation &+= 1
         if self.generation == 0 {
             for index in self.fieldStamps.indices { self.fieldStamps[index] = 0 }
+            for index in self.trieStamps.indices { self.trieStamps[index] = 0 }
             for index in self.textStamps.indices { self.textStamps[index] = 0 }
             for index in self.candidateMarks.indices { self.candidateMarks[index] = 0 }
             self.leavesStamp = 0
