@@ -71,10 +71,11 @@ public struct ByteKeyTable: Sendable {
         }
     }
 
-    /// FNV-1a over 8-byte words, then mixed; fast for the short keys of log records.
+    /// FNV-1a over 8-byte words, then mixed; fast for the short keys of log records. `seed` tells apart equal
+    /// bytes in different places (the node of a path trie); tables use 0.
     @inlinable
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
         var index = 0
         let count = bytes.count
         while index + 8 <= count {

@@ -144,24 +144,10 @@ struct FieldPathTrie: Sendable {
         return (Int(first) &* 31 &+ Int(last) &* 7 &+ key.count) & 255
     }
 
-    /// FNV-1a over 8-byte words and the owner node, then mixed.
+    /// The hash of a key below `owner` (the trie node): the byte-table hash seeded with the node.
     @inline(__always)
     private static func hash(_ bytes: UnsafeRawBufferPointer, owner: Int) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(owner)
-        var index = 0
-        let count = bytes.count
-        while index + 8 <= count {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            index += 8
-        }
-        while index < count {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-            index += 1
-        }
-        hash ^= hash >> 29
-        hash &*= 0xbf58_476d_1ce4_e5b9
-        hash ^= hash >> 32
-        return UInt32(truncatingIfNeeded: hash)
+        ByteKeyTable.hash(bytes, seed: UInt64(owner))
     }
 
     /// The trie before preorder numbering.
