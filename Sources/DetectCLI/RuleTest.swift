@@ -34,13 +34,7 @@ extension SigflareCommand {
         var paths: [String]
 
         func run() throws {
-            let suffixes: PublicSuffixList
-            do {
-                suffixes = try PublicSuffixList(path: self.publicSuffixList)
-            } catch {
-                Diagnostics.error("\(error) (install Debian's publicsuffix package or pass --public-suffix-list)")
-                throw ExitCodes.configurationError
-            }
+            let suffixes = try RunSetup.publicSuffixList(at: self.publicSuffixList)
             let run = RuleTestRun(
                 testPaths: self.paths, pipelinePaths: self.sources.pipelinePaths,
                 iocDirectories: self.sources.iocDirectories,

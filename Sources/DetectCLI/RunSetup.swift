@@ -11,13 +11,7 @@ struct RunSetup {
     private let input: InputOptions
 
     init(input: InputOptions) throws {
-        let suffixes: PublicSuffixList
-        do {
-            suffixes = try PublicSuffixList(path: input.publicSuffixList)
-        } catch {
-            Diagnostics.error("\(error) (install Debian's publicsuffix package or pass --public-suffix-list)")
-            throw ExitCodes.configurationError
-        }
+        let suffixes = try Self.publicSuffixList(at: input.publicSuffixList)
         do {
             self.deadLetters = try input.deadLetter.map { path throws(IntakeError) in
                 DeadLetterSink(output: try FileOutput.open(path))
@@ -28,6 +22,17 @@ struct RunSetup {
         }
         self.suffixes = suffixes
         self.input = input
+    }
+
+    /// The Public Suffix List at `path`; an unreadable or malformed list is a configuration error (exit 1) with
+    /// a hint at Debian's package and the option.
+    static func publicSuffixList(at path: String) throws -> PublicSuffixList {
+        do {
+            return try PublicSuffixList(path: path)
+        } catch {
+            Diagnostics.error("\(error) (install Debian's publicsuffix package or pass --public-suffix-list)")
+            throw ExitCodes.configurationError
+        }
     }
 
     /// A normalizer with scratch and tables of its own.
