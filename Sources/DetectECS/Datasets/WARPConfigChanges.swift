@@ -17,12 +17,7 @@ extension DatasetMapping {
             ("event.type", ["change"]),
             ("event.action", "warp-config-change"),
         ],
-        rules: [
-            map("DeviceID", "device.id", .keyword),
-            map("DeviceID", "host.id", .keyword),
-            map("SerialNumber", "device.serial_number", .keyword),
-            map("Hostname", "host.hostname", .keyword),
-            map("UserEmail", "user.email", .keyword),
+        rules: DatasetMapping.warpDeviceRules + [
             map("AccountIDTo", "cloud.account.id", .keyword),
             map("AccountNameTo", "cloud.account.name", .keyword),
         ],

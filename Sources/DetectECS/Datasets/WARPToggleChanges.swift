@@ -17,12 +17,7 @@ extension DatasetMapping {
             ("event.type", ["change"]),
             ("event.action", "warp-toggle-change"),
         ],
-        rules: [
-            map("DeviceID", "device.id", .keyword),
-            map("DeviceID", "host.id", .keyword),
-            map("SerialNumber", "device.serial_number", .keyword),
-            map("Hostname", "host.hostname", .keyword),
-            map("UserEmail", "user.email", .keyword),
+        rules: DatasetMapping.warpDeviceRules + [
             map("AccountID", "cloud.account.id", .keyword),
             map("AccountName", "cloud.account.name", .keyword),
         ],
