@@ -23,8 +23,9 @@ struct BatchWorker {
         self.detector = detector
     }
 
-    /// Processes every line of `batch`, in order, filling its results.
+    /// Processes every line of `batch`, in order, filling its results; reads the batch's chunk first, if it has one.
     mutating func process(_ batch: LineBatch) {
+        if let chunk = batch.chunk { chunk.file.fill(batch, chunk: chunk.index) }
         let alertsBefore = self.detector.alertCount
         for index in batch.lines.indices {
             let line = batch.bytes(ofLine: index)

@@ -1,7 +1,8 @@
 import Glibc
 
 /// Reads the inputs in order and gathers their lines into batches, so that workers take them a block at a
-/// time. A batch is handed on when it holds ``targetBytes`` of text, when its input ends, and, so that alerts
+/// time. A plain regular file is only divided into chunks, one per batch, that the workers read themselves
+/// (``ChunkedFile``); standard input, pipes and gzip files are read here. A batch is handed on when it holds ``targetBytes`` of text, when its input ends, and, so that alerts
 /// still stream from a slow pipe, after a `read(2)` when no more input is ready at once or the batch is older
 /// than ``maxDelay`` seconds.
 struct LineBatcher {
@@ -22,6 +23,10 @@ struct LineBatcher {
     ///   - submit: Takes a filled batch; `false` stops reading.
     func read(_ paths: [String], next: () -> LineBatch?, submit: (LineBatch) -> Bool) {
         for path in paths {
+            if let file = ChunkedFile(path: path, chunkBytes: self.targetBytes, maxLineBytes: self.maxLineBytes) {
+                guard self.handOut(file, next: next, submit: submit) else { return }
+                continue
+            }
             let reader = InputReader(path: path, maxLineBytes: self.maxLineBytes)
             guard var batch = next() else { return }
             batch.input = reader.name
@@ -49,6 +54,18 @@ struct LineBatcher {
             batch.endsInput = true
             guard submit(batch) else { return }
         }
+    }
+
+    /// Hands out one batch per chunk of `file`, for the workers to read; `false` when reading must stop.
+    private func handOut(_ file: ChunkedFile, next: () -> LineBatch?, submit: (LineBatch) -> Bool) -> Bool {
+        for index in 0..<file.chunkCount {
+            guard let batch = next() else { return false }
+            batch.input = file.name
+            batch.chunk = (file, index)
+            batch.endsInput = index == file.chunkCount - 1
+            guard submit(batch) else { return false }
+        }
+        return true
     }
 
     /// Monotonic seconds.

@@ -1,0 +1,157 @@
+import Glibc
+
+/// A plain (not gzip) regular file read in fixed-size chunks that the workers read themselves, in any order:
+/// each chunk is read with `pread(2)` straight into the batch that processes it, so the text is copied once,
+/// by the core that parses it, and no reader thread handles it.
+///
+/// Chunk `k` holds the lines that start in its byte range `[k × chunkBytes, (k + 1) × chunkBytes)`: a line
+/// that crosses the end of the range is read on into the next range, and the partial line at the start of a
+/// range belongs to the chunk before. Lines are framed by the same ``LineFramer`` as any input (CRLF, blank
+/// lines, over-long lines), with line numbers counted from the start of the chunk: the ordered stage adds the
+/// lines of the earlier chunks (``LineBatch/framedLineCount``). Byte offsets in framing errors are from the
+/// start of the file.
+///
+/// The file is read up to the size it had when it was opened. Standard input, pipes, gzip files and files
+/// that cannot be opened are read sequentially instead (``InputReader``), which reports their problems.
+final class ChunkedFile: Sendable {
+    /// The input's name in reports (its path).
+    let name: String
+    /// Bytes per chunk.
+    let chunkBytes: Int
+    /// The longest line accepted, in bytes.
+    let maxLineBytes: Int
+    /// The file's size when it was opened.
+    let size: Int
+    private let descriptor: Int32
+
+    /// The number of chunks, at least 1 (an empty file has one empty chunk, so that it is counted).
+    var chunkCount: Int { max(1, (self.size + self.chunkBytes - 1) / self.chunkBytes) }
+
+    /// Opens `path` for chunked reading, or returns `nil` when it must be read sequentially: standard input
+    /// (`-`), not a regular file, gzip (magic bytes `1f 8b`), or not readable.
+    init?(path: String, chunkBytes: Int, maxLineBytes: Int) {
+        precondition(chunkBytes > 0 && maxLineBytes > 0)
+        guard path != "-" else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        var magic: (UInt8, UInt8) = (0, 0)
+        let magicCount = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, magicCount >= 0,
+            !(magicCount == 2 && magic == (0x1F, 0x8B))
+        else {
+            close(descriptor)
+            return nil
+        }
+        self.name = path
+        self.chunkBytes = chunkBytes
+        self.maxLineBytes = maxLineBytes
+        self.size = Int(status.st_size)
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(self.descriptor)
+    }
+
+    /// Reads chunk `index` into the empty `batch`: its lines (numbered from the start of the chunk), its
+    /// framing problems, and ``LineBatch/framedLineCount``.
+    func fill(_ batch: LineBatch, chunk index: Int) {
+        let chunkStart = index * self.chunkBytes
+        let chunkEnd = min(self.size, chunkStart + self.chunkBytes)
+        // One byte before the range tells whether a line starts exactly at its first byte.
+        let readStart = index == 0 ? 0 : chunkStart - 1
+        var failure: FramingError?
+        let count = batch.readText(upTo: chunkEnd - readStart) { buffer in
+            self.readFully(into: buffer, count: chunkEnd - readStart, at: readStart, failure: &failure)
+        }
+        var framer = LineFramer(maxLineBytes: self.maxLineBytes)
+        let text = batch.text(upTo: count)
+        guard let first = self.firstLineStart(in: text, chunk: index) else {
+            batch.framedLineCount = 0
+            return
+        }
+        framer.feed(UnsafeRawBufferPointer(rebasing: text[first...])) { Self.add($0, to: batch, offset: readStart + first) }
+        if let failure {
+            batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
+        } else if count == 0 || text[count - 1] != UInt8(ascii: "\n") {
+            self.finishLastLine(from: chunkEnd, framer: &framer, batch: batch, offset: readStart + first)
+        }
+        batch.framedLineCount = framer.lineNumber
+    }
+
+    /// Where the first line that starts in chunk `index` begins in `text` (read from one byte before the
+    /// chunk), or `nil` when none does.
+    private func firstLineStart(in text: UnsafeRawBufferPointer, chunk index: Int) -> Int? {
+        guard index > 0 else { return 0 }
+        guard let base = text.baseAddress, !text.isEmpty else { return nil }
+        guard let newline = memchr(base, 0x0A, text.count) else { return nil }
+        let start = UnsafeRawPointer(newline) - base + 1
+        return start < text.count ? start : nil
+    }
+
+    /// Reads on past the chunk until the line that crosses its end ends, feeding `framer` (which keeps at
+    /// most ``maxLineBytes`` of it), then ends the line at a newline or the end of the file.
+    private func finishLastLine(from start: Int, framer: inout LineFramer, batch: LineBatch, offset: Int) {
+        let pieceBytes = 64 << 10
+        let piece = UnsafeMutableRawPointer.allocate(byteCount: pieceBytes, alignment: 16)
+        defer { piece.deallocate() }
+        var position = start
+        while position < self.size {
+            var failure: FramingError?
+            let count = self.readFully(
+                into: piece, count: min(pieceBytes, self.size - position), at: position, failure: &failure)
+            if let failure {
+                batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
+                return
+            }
+            guard count > 0 else { break }
+            if let newline = memchr(piece, 0x0A, count) {
+                let through = UnsafeRawPointer(newline) - UnsafeRawPointer(piece) + 1
+                framer.feed(UnsafeRawBufferPointer(start: piece, count: through)) { Self.add($0, to: batch, offset: offset) }
+                return
+            }
+            framer.feed(UnsafeRawBufferPointer(start: piece, count: count)) { Self.add($0, to: batch, offset: offset) }
+            position += count
+        }
+        framer.finish { Self.add($0, to: batch, offset: offset) }
+    }
+
+    /// Adds a framed item to `batch`, its byte offset made relative to the file.
+    private static func add(_ item: FramedLine, to batch: LineBatch, offset: Int) {
+        switch item {
+        case .line(let number, let bytes):
+            batch.append(line: bytes, number: number, now: { 0 })
+        case .error(var error):
+            error.byteOffset = error.byteOffset.map { $0 + offset }
+            batch.append(problem: error, now: { 0 })
+        }
+    }
+
+    /// A read failure, on the line in progress.
+    private static func numbered(_ failure: FramingError, framer: LineFramer) -> FramingError {
+        var failure = failure
+        failure.line = framer.lineNumber + 1
+        return failure
+    }
+
+    /// `pread(2)` until `count` bytes or the end of the file; a failure is returned in `failure`.
+    private func readFully(
+        into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int, failure: inout FramingError?
+    ) -> Int {
+        var done = 0
+        while done < count {
+            let result = pread(self.descriptor, buffer + done, count - done, off_t(offset + done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                failure = FramingError(
+                    code: .readFailed, message: "cannot read \(self.name): \(reason)", byteOffset: offset + done)
+                return done
+            }
+            if result == 0 { break }
+            done += result
+        }
+        return done
+    }
+}
