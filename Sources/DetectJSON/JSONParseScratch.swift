@@ -14,12 +14,11 @@ public struct JSONParseScratch: Sendable {
     var nodes: [ValueNode] = []
     var stack: [ContainerStack.Entry] = []
 
-    /// The previous document's keys for ``KeyPrediction``: each key's bytes and closing quote back to
-    /// back, then 8 bytes of padding; the start of each key and the end of the last; each key's depth
-    /// and escape flag.
+    /// The previous document's keys for ``KeyPrediction``: each key's member prefix (`"key":`) back to
+    /// back, then 8 bytes of padding; each key's place in that text, depth and escape flag, then
+    /// ``KeyPrediction/Key/end``.
     var keyText: [UInt8] = Array(repeating: 0, count: 8)
-    var keyStarts: [Int32] = [0]
-    var keyFlags: [UInt8] = []
+    var keys: [KeyPrediction.Key] = [.end]
     /// Whether `keyText` holds the keys of the last document parsed with this scratch.
     private var keysAreCurrent = false
 
@@ -45,11 +44,10 @@ public struct JSONParseScratch: Sendable {
         self.repeatsPreviousKeys = keysRepeated && self.keysAreCurrent
         if !self.repeatsPreviousKeys {
             self.keyText.removeAll(keepingCapacity: true)
-            self.keyStarts.removeAll(keepingCapacity: true)
-            self.keyStarts.append(0)
-            self.keyFlags.removeAll(keepingCapacity: true)
+            self.keys.removeAll(keepingCapacity: true)
             self.recordKeys(of: root, depth: 1, in: tape)
             self.keyText.append(contentsOf: repeatElement(0, count: 8))
+            self.keys.append(.end)
             self.keysAreCurrent = true
         }
     }
@@ -59,12 +57,15 @@ public struct JSONParseScratch: Sendable {
         switch tape.nodes[node].kind {
         case .object:
             tape.forEachMember(of: node) { key, value in
-                tape.withText(of: key) { self.keyText.appendBytes($0) }
+                let start = self.keyText.count
                 self.keyText.append(UInt8(ascii: "\""))
-                self.keyStarts.append(Int32(self.keyText.count))
-                let escaped = tape.nodes[key].isEscaped ? KeyPrediction.escapedFlag : 0
-                // Deeper keys are never predicted (see `KeyPrediction.match`).
-                self.keyFlags.append(UInt8(min(depth, 127)) | escaped)
+                tape.withText(of: key) { self.keyText.appendBytes($0) }
+                self.keyText.append(contentsOf: "\":".utf8)
+                // A key deeper than 255 gets depth 0, which no key matches (see `KeyPrediction.match`).
+                self.keys.append(
+                    KeyPrediction.Key(
+                        start: Int32(start), count: Int32(self.keyText.count - start), depth: UInt8(depth <= 255 ? depth : 0),
+                        isEscaped: tape.nodes[key].isEscaped))
                 self.recordKeys(of: value, depth: depth + 1, in: tape)
             }
         case .array:

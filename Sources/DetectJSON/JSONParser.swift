@@ -59,30 +59,27 @@ public struct JSONParser: Sendable {
         let result: Result<Int, JSONError> = scratch.nodes.withUnsafeMutableBufferPointer { nodeMemory in
             scratch.stack.withUnsafeMutableBufferPointer { stackMemory in
                 scratch.keyText.withUnsafeBufferPointer { keyText in
-                    scratch.keyStarts.withUnsafeBufferPointer { keyStarts in
-                        scratch.keyFlags.withUnsafeBufferPointer { keyFlags in
-                            var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
-                            var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
-                            var prediction = KeyPrediction(
-                                text: keyText.baseAddress!, starts: keyStarts.baseAddress!, flags: keyFlags.baseAddress,
-                                count: keyFlags.count)
-                            let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
-                                let scanner = JSONScanner(
-                                    bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
-                                do throws(JSONError) {
-                                    var sawLineBreak = false
-                                    let root = try scanner.parseDocument(
-                                        into: &nodes, stack: &stack, sawLineBreak: &sawLineBreak, keys: &prediction)
-                                    if sawLineBreak { nodes.dropSourceSpans() }
-                                    return .success(root)
-                                } catch {
-                                    return .failure(JSONError(error.code, error.message, offset: error.offset - base))
-                                }
+                    scratch.keys.withUnsafeBufferPointer { keys in
+                        var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
+                        var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
+                        var prediction = KeyPrediction(
+                            text: keyText.baseAddress!, keys: keys.baseAddress!, count: keys.count - 1)
+                        let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
+                            let scanner = JSONScanner(
+                                bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
+                            do throws(JSONError) {
+                                var sawLineBreak = false
+                                let root = try scanner.parseDocument(
+                                    into: &nodes, stack: &stack, sawLineBreak: &sawLineBreak, keys: &prediction)
+                                if sawLineBreak { nodes.dropSourceSpans() }
+                                return .success(root)
+                            } catch {
+                                return .failure(JSONError(error.code, error.message, offset: error.offset - base))
                             }
-                            keysRepeated = prediction.isRepeat
-                            tape.nodes.append(contentsOf: nodes.written)
-                            return parsed
                         }
+                        keysRepeated = prediction.isRepeat
+                        tape.nodes.append(contentsOf: nodes.written)
+                        return parsed
                     }
                 }
             }

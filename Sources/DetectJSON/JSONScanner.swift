@@ -48,35 +48,20 @@ struct JSONScanner {
         var atKey = false
         value: while true {
             if atKey {
-                // `"key"` and the `:` after it. The predicted key (see `KeyPrediction`) is tried first.
+                // `"key":`, tried first as the predicted member prefix (see `KeyPrediction`).
                 atKey = false
-                guard position < self.end else {
-                    throw Self.error(.unexpectedEnd, "unexpected end of input", at: position)
-                }
-                guard self.bytes[position] == UInt8(ascii: "\"") else {
-                    throw Self.unexpected(self.bytes[position], ", expected a key", at: position)
-                }
-                let start = position &+ 1
-                if let key = prediction.match(self.bytes + start, available: self.end &- start, depth: stack.count) {
+                if let key = prediction.match(self.bytes + position, available: self.end &- position, depth: stack.count) {
                     nodes.append(
                         ValueNode(
                             kind: .string, isEscaped: key.isEscaped, isVerbatim: true,
-                            length: UInt32(truncatingIfNeeded: key.length), offset: UInt32(truncatingIfNeeded: start),
-                            payload: 0
+                            length: UInt32(truncatingIfNeeded: key.length),
+                            offset: UInt32(truncatingIfNeeded: position &+ 1), payload: 0
                         )
                     )
-                    position = start &+ key.length &+ 1
+                    position = self.skipWhitespace(from: position &+ key.length &+ 3, &lineBreak)
                 } else {
-                    position = try self.parseString(at: position, into: &nodes)
+                    position = try self.parseKey(at: position, into: &nodes, &lineBreak)
                 }
-                position = self.skipWhitespace(from: position, &lineBreak)
-                guard position < self.end else {
-                    throw Self.error(.unexpectedEnd, "unexpected end of input", at: position)
-                }
-                guard self.bytes[position] == UInt8(ascii: ":") else {
-                    throw Self.error(.unexpectedByte, "expected ':' after a key", at: position)
-                }
-                position = self.skipWhitespace(from: position &+ 1, &lineBreak)
             }
             guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
             let byte = self.bytes[position]
@@ -147,6 +132,22 @@ struct JSONScanner {
     }
 
     // MARK: - Strings
+
+    /// Parses the key at `position` (where its opening quote should be) and the `:` after it; returns the
+    /// position of the member's value.
+    private func parseKey(at position: Int, into nodes: inout NodeBuffer, _ lineBreak: inout Bool) throws(JSONError) -> Int {
+        guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
+        guard self.bytes[position] == UInt8(ascii: "\"") else {
+            throw Self.unexpected(self.bytes[position], ", expected a key", at: position)
+        }
+        var colon = self.skipWhitespace(from: try self.parseString(at: position, into: &nodes), &lineBreak)
+        guard colon < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: colon) }
+        guard self.bytes[colon] == UInt8(ascii: ":") else {
+            throw Self.error(.unexpectedByte, "expected ':' after a key", at: colon)
+        }
+        colon &+= 1
+        return self.skipWhitespace(from: colon, &lineBreak)
+    }
 
     /// Parses the string whose opening quote is at `quote`; returns the position after its closing quote.
     @inline(__always)
@@ -311,9 +312,11 @@ struct JSONScanner {
             magnitude = magnitude &* 10 &+ UInt64(digit)
             position &+= 1
         }
-        // A plain integer of at most 18 digits (and no leading zero) ends here: the common case.
+        // A plain integer of at most 19 digits (no leading zero) that fits an Int64 ends here: the common
+        // case, nanosecond timestamps included.
         let digitCount = position &- digitsStart
-        if digitCount > 0, digitCount < 19, position < self.end,
+        let limit: UInt64 = negative ? UInt64(Int64.max) &+ 1 : UInt64(Int64.max)
+        if digitCount > 0, magnitude <= limit, position < self.end,
             !Self.continuesNumber(self.bytes[position]), digitCount == 1 || self.bytes[digitsStart] != UInt8(ascii: "0")
         {
             let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(truncatingIfNeeded: magnitude)

@@ -1,59 +1,65 @@
 /// The keys of the previous document, which ``JSONScanner`` tries first for each key of a document:
-/// records of one stream usually repeat their keys in the same order, and a key equal to its predicted
-/// bytes is taken with a few 8-byte comparisons instead of being scanned.
+/// records of one stream usually repeat their keys in the same order, and a key whose text equals the
+/// predicted one is taken with a few 8-byte comparisons instead of being scanned.
 ///
-/// A prediction is a key's bytes with its closing quote. Those bytes formed a complete, valid JSON
-/// string body in the previous document, so the same bytes after an opening quote are that same string
-/// again: nothing is left to check. Predictions are tried in document order until one fails.
+/// A prediction is a key's whole member prefix: opening quote, bytes, closing quote and colon (`"key":`).
+/// The bytes between the quotes formed a complete, valid JSON string body in the previous document, so
+/// the same bytes after an opening quote are that same string again: nothing is left to check. A key
+/// followed by whitespace before its colon (`"key" :`) is never predicted. Predictions are tried in
+/// document order until one fails.
 struct KeyPrediction {
-    /// Each key's bytes and closing quote, back to back, then 8 bytes of padding for whole-word loads.
+    /// One predicted key: where its member prefix starts in the text, how long it is, at what depth
+    /// (open containers, the key's object included) it was, and whether its body has escapes.
+    struct Key {
+        var start: Int32
+        var count: Int32
+        var depth: UInt8
+        var isEscaped: Bool
+
+        /// The entry after the last key: depth 0 matches no key, so every document stops there.
+        static let end = Key(start: 0, count: 0, depth: 0, isEscaped: false)
+    }
+
+    /// Each key's member prefix, back to back, then 8 bytes of padding for whole-word loads.
     private let text: UnsafePointer<UInt8>
-    /// Start of each key in `text`, and the end of the last one.
-    private let starts: UnsafePointer<Int32>
-    /// Each key's nesting depth (open containers, the key's object included), with ``escapedFlag``.
-    private let flags: UnsafePointer<UInt8>?
+    /// The keys in document order, then ``Key/end``.
+    private let keys: UnsafePointer<Key>
+    /// The number of keys, ``Key/end`` not included.
     private let count: Int
-    /// The ordinal of the next key of the document.
-    private(set) var next = 0
+    /// The ordinal of the next key of the document; `count` once a key failed.
+    private var next = 0
     /// Whether every key so far was the predicted one.
-    private(set) var matching = true
+    private var matching = true
 
-    static let escapedFlag: UInt8 = 0x80
-
-    /// `flags` may be nil only when `count` is 0.
-    init(text: UnsafePointer<UInt8>, starts: UnsafePointer<Int32>, flags: UnsafePointer<UInt8>?, count: Int) {
+    /// `keys` holds `count` keys and then ``Key/end``.
+    init(text: UnsafePointer<UInt8>, keys: UnsafePointer<Key>, count: Int) {
         self.text = text
-        self.starts = starts
-        self.flags = flags
+        self.keys = keys
         self.count = count
     }
 
     /// Whether the document had exactly the predicted keys (same bytes, order and depths).
     var isRepeat: Bool { self.matching && self.next == self.count }
 
-    /// The next key's length and escape flag when the `available` bytes at `body` (just after the key's
-    /// opening quote) start with the predicted key and its closing quote at the predicted depth; nil
-    /// otherwise, and no later key is tried.
+    /// The next key's body length and escape flag when the `available` bytes at `prefix` (the key's
+    /// opening quote) start with the predicted member prefix at the predicted depth; nil otherwise, and
+    /// no later key is tried.
     @inline(__always)
-    mutating func match(_ body: UnsafePointer<UInt8>, available: Int, depth: Int) -> (length: Int, isEscaped: Bool)? {
-        let ordinal = self.next
-        self.next &+= 1
-        guard self.matching, ordinal < self.count else {
-            self.matching = false
-            return nil
-        }
-        let start = Int(self.starts[ordinal])
-        let byteCount = Int(self.starts[ordinal &+ 1]) &- start  // the key and its closing quote
-        let flags = self.flags.unsafelyUnwrapped[ordinal]
-        guard Int(flags & ~Self.escapedFlag) == depth, byteCount <= available,
+    mutating func match(_ prefix: UnsafePointer<UInt8>, available: Int, depth: Int) -> (length: Int, isEscaped: Bool)? {
+        let key = self.keys[self.next]
+        let count = Int(key.count)
+        let predicted = self.text + Int(key.start)
+        guard Int(key.depth) == depth, count <= available,
             available >= 8
-                ? Self.equal(UnsafeRawPointer(body), UnsafeRawPointer(self.text + start), count: byteCount)
-                : Self.equalNearEnd(body, self.text + start, count: byteCount)
+                ? Self.equal(UnsafeRawPointer(prefix), UnsafeRawPointer(predicted), count: count)
+                : Self.equalNearEnd(prefix, predicted, count: count)
         else {
+            self.next = self.count
             self.matching = false
             return nil
         }
-        return (byteCount &- 1, flags & Self.escapedFlag != 0)
+        self.next &+= 1
+        return (count &- 3, key.isEscaped)
     }
 
     /// Whether `count` bytes at `a` and `b` are equal, byte by byte: the input ends within 8 bytes.

@@ -73,6 +73,8 @@ struct KeyPredictionTests {
         ("no keys twice", ["[1,2]", "[3]", "{}"], [false, true, true]),
         ("keys in arrays of objects", [#"[{"a":1},{"b":2}]"#, #"[{"a":3},{"b":4}]"#, #"[{"a":3}]"#], [false, true, false]),
         ("whitespace around keys", [#"{ "a" : 1 , "b" :2}"#, #"{"a":1,"b":2}"#], [false, true]),
+        ("whitespace before a colon is never predicted", [#"{"a" :1}"#, #"{"a" :1}"#, #"{"a": 1}"#], [false, false, true]),
+        ("a predicted key followed by whitespace, not its colon", [#"{"a":1}"#, #"{"a" :1}"#], [false, false]),
         ("a key whose bytes continue past the predicted quote", [#"{"a":1}"#, #"{"a\"":1}"#], [false, false]),
     ]
 
@@ -98,6 +100,26 @@ struct KeyPredictionTests {
         #expect(scratch.documentCount == 7)
     }
 
+    @Test("a document cut anywhere after one with its keys fails as it does with fresh memory")
+    func truncatedAfterPrediction() throws {
+        let document = #"{"alpha":1,"beta\u0041":{"gamma":"x","deltadeltadelta":[{"e":null}]},"z" :2}"#
+        let bytes = Array(document.utf8)
+        for length in 0..<bytes.count {
+            var scratch = JSONParseScratch()
+            var tape = ValueTape()
+            _ = try bytes.withUnsafeBytes { try JSONParser().parse($0, into: &tape, scratch: &scratch) }
+            let prefix = Array(bytes[..<length])
+            var freshTape = ValueTape()
+            let (predicted, fresh) = prefix.withUnsafeBytes { buffer in
+                (
+                    Result { () throws(JSONError) in try JSONParser().parse(buffer, into: &tape, scratch: &scratch) },
+                    Result { () throws(JSONError) in try JSONParser().parse(buffer, into: &freshTape) }
+                )
+            }
+            #expect(predicted.error != nil && predicted.error == fresh.error, "cut at \(length)")
+        }
+    }
+
     @Test("documents repeating the previous keys are recognised; values may differ")
     func repeats() throws {
         let results = try Self.parseAll([
@@ -107,6 +129,12 @@ struct KeyPredictionTests {
         ])
         #expect(results.map(\.1) == [false, true, false])
         #expect(results[1].0 == parseValueOrNull(#"{"alpha":2,"beta":{"gamma":"yy","deltadeltadelta":[{"e":true}]}}"#))
+    }
+}
+
+extension Result {
+    fileprivate var error: Failure? {
+        if case .failure(let error) = self { error } else { nil }
     }
 }
 
