@@ -93,8 +93,11 @@ extension SigflareCommand {
         }
 
         func run() throws {
+            // The Public Suffix List is read on the other core while the rules load.
+            let path = self.input.publicSuffixList
+            let suffixes = BackgroundValue { try PublicSuffixList(path: path) }
             let rules = try self.loadRules()
-            let setup = try RunSetup(input: self.input)
+            let setup = try RunSetup(input: self.input, suffixes: Result { try suffixes.get() })
             let output = try self.openAlerts()
             let started = MonotonicClock.now()
             var pipeline = ReplayPipeline(

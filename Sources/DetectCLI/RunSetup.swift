@@ -11,7 +11,12 @@ struct RunSetup {
     private let input: InputOptions
 
     init(input: InputOptions) throws {
-        let suffixes = try Self.publicSuffixList(at: input.publicSuffixList)
+        try self.init(input: input, suffixes: Result { try PublicSuffixList(path: input.publicSuffixList) })
+    }
+
+    /// A set-up with the Public Suffix List loaded beforehand (or its failure to load).
+    init(input: InputOptions, suffixes loaded: Result<PublicSuffixList, any Error>) throws {
+        let suffixes = try Self.publicSuffixList(loaded)
         do {
             self.deadLetters = try input.deadLetter.map { path throws(IntakeError) in
                 DeadLetterSink(output: try FileOutput.open(path))
@@ -27,8 +32,13 @@ struct RunSetup {
     /// The Public Suffix List at `path`; an unreadable or malformed list is a configuration error (exit 1) with
     /// a hint at Debian's package and the option.
     static func publicSuffixList(at path: String) throws -> PublicSuffixList {
+        try self.publicSuffixList(Result { try PublicSuffixList(path: path) })
+    }
+
+    /// The loaded list, or its error reported as ``publicSuffixList(at:)`` reports it.
+    private static func publicSuffixList(_ loaded: Result<PublicSuffixList, any Error>) throws -> PublicSuffixList {
         do {
-            return try PublicSuffixList(path: path)
+            return try loaded.get()
         } catch {
             Diagnostics.error("\(error) (install Debian's publicsuffix package or pass --public-suffix-list)")
             throw ExitCodes.configurationError

@@ -41,7 +41,7 @@ public struct ReplayPipeline {
     ) {
         precondition(threads >= 1, "threads must be at least 1")
         self.threads = threads
-        self.workers = (0..<threads).map { thread in
+        self.workers = Self.makeWorkers(threads) { thread in
             // The normalizer first: it interns its fields, and the detector snapshots the field table.
             let normalizer = makeNormalizer()
             let detector = Detector(rules: thread == 0 ? rules : rulesForAnotherThread(), correlations: correlations)
@@ -111,7 +111,7 @@ public struct ReplayPipeline {
         let threads = boxes.map { box in
             WorkerThread {
                 while let batch = exchange.takeQueued() {
-                    box.worker.process(batch)
+                    box.worker?.process(batch)
                     exchange.complete(batch)
                 }
             }
@@ -130,13 +130,25 @@ public struct ReplayPipeline {
         }
         reader.join()
         for thread in threads { thread.join() }
-        self.workers = boxes.map(\.worker)
+        self.workers = boxes.map { $0.worker.unsafelyUnwrapped }
         if let failure { throw failure }
     }
 
-    /// A worker while it belongs to its thread.
+    /// One worker per thread, each made on a thread of its own (compiling rules and building a normalizer's
+    /// tables take milliseconds each), the first on the calling thread.
+    private static func makeWorkers(_ count: Int, _ make: (_ thread: Int) -> BatchWorker) -> [BatchWorker] {
+        withoutActuallyEscaping(make) { make in
+            let boxes = (1..<count).map { _ in WorkerBox(nil) }
+            let builders = boxes.indices.map { index in WorkerThread { boxes[index].worker = make(index + 1) } }
+            let first = make(0)
+            for builder in builders { builder.join() }
+            return [first] + boxes.map { $0.worker.unsafelyUnwrapped }
+        }
+    }
+
+    /// A worker while it belongs to another thread (being made, or running).
     private final class WorkerBox {
-        var worker: BatchWorker
-        init(_ worker: BatchWorker) { self.worker = worker }
+        var worker: BatchWorker?
+        init(_ worker: BatchWorker?) { self.worker = worker }
     }
 }
