@@ -259,9 +259,12 @@ extension ECSNormalizer {
             if !valid.isEmpty { event.setStrings(target, valid) }
             return
         }
-        guard value.kind == .string, let source = self.textSource(of: node, event.tape),
-            self.canonicalizeIP(source, event.tape)
-        else { return }
+        guard value.kind == .string, let source = self.textSource(of: node, event.tape) else { return }
+        if case .tape = source, event.tape.withText(of: node, { IPText.isIPv4($0.assumingMemoryBound(to: UInt8.self)) }) {
+            event.set(target, node: node)
+            return
+        }
+        guard self.canonicalizeIP(source, event.tape) else { return }
         if case .tape = source,
             event.tape.withText(of: node, { text in self.scratch.text2.withUnsafeBytes { $0.elementsEqual(text) } })
         {

@@ -15,6 +15,13 @@ public enum IPText {
         IPAddress(text: bytes, unwrapMappedIPv4: false) != nil
     }
 
+    /// Whether the bytes are exactly a dotted IPv4 address. Such text is its own canonical form (the
+    /// strict syntax has no leading zeros), so ``canonicalize(_:into:unwrapMappedIPv4:)`` would append
+    /// the same bytes.
+    static func isIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count <= 15 && IPAddress.parseIPv4(bytes, from: 0, to: bytes.count) != nil
+    }
+
     /// Appends the canonical text of an IP address (dotted IPv4; RFC 5952 IPv6), unwrapping IPv4-mapped
     /// IPv6 (`::ffff:1.2.3.4` and `::ffff:0102:0304` → `1.2.3.4`) unless told not to.
     ///

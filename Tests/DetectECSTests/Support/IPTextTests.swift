@@ -61,6 +61,10 @@ struct IPTextTests {
         #expect(Self.canonicalize(input) == expected)
         #expect(SupportTesting.withBytes(input) { IPText.isValid($0) })
         #expect(IPText.canonical(input) == expected)
+        // Dotted IPv4 text is recognised as such, and is its own canonical form.
+        let isIPv4 = SupportTesting.withBytes(input) { IPText.isIPv4($0) }
+        #expect(isIPv4 == (!input.contains(":")), "\(input)")
+        if isIPv4 { #expect(input == expected) }
     }
 
     static let invalidCases: [String] = [
@@ -78,6 +82,7 @@ struct IPTextTests {
     func invalid(input: String) {
         #expect(Self.canonicalize(input) == nil)
         #expect(!SupportTesting.withBytes(input) { IPText.isValid($0) })
+        #expect(!SupportTesting.withBytes(input) { IPText.isIPv4($0) })
     }
 
     @Test("unwrapping IPv4-mapped addresses can be turned off")
