@@ -41,7 +41,8 @@ public struct Detector {
         self.correlations = correlations
         self.alertsByRule = Array(repeating: 0, count: rules.count)
         self.builder = AlertBuilder(rules: rules)
-        self.table = FieldRegistry.shared.table()
+        // A copy of its own: alert writing reads it for every field, on every thread.
+        self.table = FieldRegistry.shared.table().privateCopy()
     }
 
     /// Evaluates `event` (its matches are then in ``matches``) and appends its detection alerts to `alerts`.
