@@ -156,6 +156,12 @@ struct EventTests {
         let empty = event.node(self.id("none"))!
         #expect(event.tape.elements(of: empty).isEmpty)
         #expect(event.tape.end(of: empty) == empty + 1)
+
+        event.setStrings(self.id("constants"), constants: [ConstantString("web"), ConstantString(#"a"b"#)])
+        let constants = event.node(self.id("constants"))!
+        #expect(event.tape.elements(of: constants).map { Self.text(event, $0) } == ["web", #"a"b"#])
+        #expect(event.tape.elements(of: constants).map { event.tape.nodes[$0].isVerbatim } == [true, false])
+        #expect(event.tape.end(of: constants) == event.tape.nodes.count)
     }
 
     @Test("setArray(copying:) copies scalars and whole subtrees with their ends")

@@ -36,6 +36,18 @@ struct ValueTapeTests {
         #expect(Self.text(tape, word) == #""hi""# && !tape.nodes[word].isVerbatim)
     }
 
+    @Test("a constant string appends its bytes with the verbatim flag a string of the same text gets")
+    func constantString() {
+        var tape = ValueTape()
+        for text in ["proxy", #"say "hi""#, "back\\slash", "line\nbreak", "", "caf\u{e9}"] {
+            let constant = tape.appendString(ConstantString(text))
+            let string = tape.appendString(text)
+            #expect(Self.text(tape, constant) == text)
+            #expect(tape.nodes[constant].isVerbatim == tape.nodes[string].isVerbatim, "\(text)")
+            #expect(tape.nodes[constant].isVerbatim == (text == "proxy" || text == "" || text == "caf\u{e9}"))
+        }
+    }
+
     @Test("containers record their child count and the index after their subtree")
     func containers() {
         var tape = ValueTape()

@@ -13,6 +13,12 @@ extension Event {
         self.set(field, node: node)
     }
 
+    /// Sets `field` to a constant string.
+    public mutating func setString(_ field: FieldID, _ text: ConstantString) {
+        let node = self.tape.appendString(text)
+        self.set(field, node: node)
+    }
+
     public mutating func setInteger(_ field: FieldID, _ value: Int64) {
         self.set(field, node: self.tape.appendInteger(value))
     }
@@ -27,6 +33,14 @@ extension Event {
 
     /// Sets `field` to an array of strings.
     public mutating func setStrings(_ field: FieldID, _ values: [String]) {
+        let array = self.tape.openContainer(.array)
+        for value in values { self.tape.appendString(value) }
+        self.tape.closeContainer(array, count: values.count)
+        self.set(field, node: array)
+    }
+
+    /// Sets `field` to an array of constant strings.
+    public mutating func setStrings(_ field: FieldID, constants values: [ConstantString]) {
         let array = self.tape.openContainer(.array)
         for value in values { self.tape.appendString(value) }
         self.tape.closeContainer(array, count: values.count)

@@ -66,11 +66,20 @@ public struct ValueTape: Sendable {
     /// Appends raw, unescaped string bytes and a node for them; returns the node index.
     @discardableResult
     public mutating func appendString(_ text: UnsafeRawBufferPointer) -> Int {
+        self.appendString(text, isVerbatim: !JSONEscaping.needsEscaping(text))
+    }
+
+    /// Appends a constant string and a node for it; returns the node index.
+    @discardableResult
+    public mutating func appendString(_ text: ConstantString) -> Int {
+        text.utf8.withUnsafeBytes { self.appendString($0, isVerbatim: text.isVerbatim) }
+    }
+
+    private mutating func appendString(_ text: UnsafeRawBufferPointer, isVerbatim: Bool) -> Int {
         let offset = self.bytes.count
         self.bytes.appendBytes(text)
-        let verbatim = !JSONEscaping.needsEscaping(text)
         return self.appendNode(
-            ValueNode(kind: .string, isVerbatim: verbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
+            ValueNode(kind: .string, isVerbatim: isVerbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
         )
     }
 

@@ -76,13 +76,13 @@ enum Conversion: Sendable {
 enum ECSValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByIntegerLiteral
 {
-    case string(String)
-    case strings([String])
+    case string(ConstantString)
+    case strings([ConstantString])
     case integer(Int64)
     case bool(Bool)
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(arrayLiteral elements: String...) { self = .strings(elements) }
+    init(stringLiteral value: String) { self = .string(ConstantString(value)) }
+    init(arrayLiteral elements: String...) { self = .strings(elements.map(ConstantString.init)) }
     init(integerLiteral value: Int64) { self = .integer(value) }
 }
 

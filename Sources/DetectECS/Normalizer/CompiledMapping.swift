@@ -18,6 +18,8 @@ final class CompiledMapping: Sendable {
 
     let dataset: CloudflareDataset
     let name: String
+    /// `name`, as the `event.dataset` value.
+    let datasetName: ConstantString
     /// Raw slot of each catalog key id, or -1 when the key is not a field the rules read.
     let slotOfKey: [Int32]
     let slotCount: Int
@@ -30,6 +32,7 @@ final class CompiledMapping: Sendable {
     init(_ mapping: DatasetMapping, dataset: CloudflareDataset, keys: ByteKeyTable, registry: FieldRegistry) {
         self.dataset = dataset
         self.name = mapping.name
+        self.datasetName = ConstantString(mapping.name)
         var slotOfKey = [Int32](repeating: -1, count: keys.count)
         var slotCount = 0
         func slot(_ raw: String) -> Int {

@@ -149,7 +149,7 @@ extension ECSNormalizer {
     func write(_ value: ECSValue, to target: FieldID, in event: inout Event) {
         switch value {
         case .string(let text): event.setString(target, text)
-        case .strings(let texts): event.setStrings(target, texts)
+        case .strings(let texts): event.setStrings(target, constants: texts)
         case .integer(let number): event.setInteger(target, number)
         case .bool(let flag): event.setBool(target, flag)
         }
@@ -199,9 +199,11 @@ extension ECSNormalizer {
     func time(of node: Int, in tape: ValueTape) -> EventTime? {
         let value = tape.nodes[node]
         switch value.kind {
-        case .integer where value.length == 0:
+        case .integer:
+            // An integer node holds the exact value of its text (digits, no fraction or exponent), so this
+            // is what parsing the text gives.
             return EventTime(unixTimestamp: value.integer)
-        case .integer, .float:
+        case .float:
             return tape.withText(of: node) { EventTime.parse(jsonNumber: $0.assumingMemoryBound(to: UInt8.self)) }
         case .string where !value.isEscaped:
             return tape.withText(of: node) { EventTime.parse($0.assumingMemoryBound(to: UInt8.self)) }

@@ -2,6 +2,10 @@ import DetectCore
 import DetectJSON
 
 extension ECSNormalizer {
+    private static let vendor = ConstantString("Cloudflare")
+    private static let eventKind = ConstantString("event")
+    private static let unknownDataset = ConstantString(CloudflareDataset.unknownName)
+
     /// Maps a raw Cloudflare record: keep it under `cloudflare`, apply the dataset's table, derive.
     mutating func normalizeRaw(root: Int, dataset given: CloudflareDataset?, into event: inout Event) -> NormalizedRecord {
         let ids = self.catalog.ids
@@ -9,12 +13,12 @@ extension ECSNormalizer {
             root: root, in: event.tape, keys: self.catalog.keys, document: self.scratch.parse.documentCount,
             repeatsPreviousKeys: self.scratch.parse.repeatsPreviousKeys)
         event.set(ids.cloudflare, node: root)
-        event.setString(ids.observerVendor, "Cloudflare")
+        event.setString(ids.observerVendor, Self.vendor)
 
         let dataset = given ?? self.detectDataset()
         guard let dataset else {
-            event.setString(ids.eventKind, "event")
-            event.setString(ids.eventDataset, CloudflareDataset.unknownName)
+            event.setString(ids.eventKind, Self.eventKind)
+            event.setString(ids.eventDataset, Self.unknownDataset)
             return .unknown
         }
         let mapping = self.catalog.mappings[dataset.index]
@@ -44,8 +48,8 @@ extension ECSNormalizer {
         self.deriveDomainParts(in: &event)
         self.deriveAddresses(in: &event)
         self.deriveRelated(mapping, in: &event)
-        if !event.has(ids.eventKind) { event.setString(ids.eventKind, "event") }
-        event.setString(ids.eventDataset, mapping.name)
+        if !event.has(ids.eventKind) { event.setString(ids.eventKind, Self.eventKind) }
+        event.setString(ids.eventDataset, mapping.datasetName)
         return .cloudflare(dataset)
     }
 

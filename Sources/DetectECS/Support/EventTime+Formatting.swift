@@ -30,43 +30,50 @@ extension EventTime {
         let secondOfDay = Int(microOfDay / 1_000_000)
         let micro = Int(microOfDay % 1_000_000)
 
-        Self.appendDigits(year, count: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        Self.appendDigits(month, count: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        Self.appendDigits(day, count: 2, to: &out)
-        out.append(UInt8(ascii: "T"))
-        Self.appendDigits(secondOfDay / 3_600, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        Self.appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
-        Self.appendDigits(secondOfDay % 60, count: 2, to: &out)
-        switch fraction {
-        case .microseconds:
-            out.append(UInt8(ascii: "."))
-            Self.appendDigits(micro, count: 6, to: &out)
-        case .microsecondsUnlessZero:
-            if micro != 0 {
-                out.append(UInt8(ascii: "."))
-                Self.appendDigits(micro, count: 6, to: &out)
+        // Written into a stack buffer and appended with one copy: `out` is checked for uniqueness and
+        // capacity once instead of once per byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { text in
+            var count = 0
+            func put(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
             }
-        case .milliseconds:
-            out.append(UInt8(ascii: "."))
-            Self.appendDigits(micro / 1_000, count: 3, to: &out)
-        }
-        out.append(UInt8(ascii: "Z"))
-    }
-
-    /// Appends `value` (non-negative) as exactly `count` zero-padded decimal digits.
-    @inline(__always)
-    private static func appendDigits(_ value: Int, count: Int, to out: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
+            func put(_ value: Int, digits: Int) {
+                var divisor = 1
+                for _ in 1..<digits { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    put(UInt8(truncatingIfNeeded: 48 + rest / divisor))
+                    rest %= divisor
+                    divisor /= 10
+                }
+            }
+            put(year, digits: 4)
+            put(UInt8(ascii: "-"))
+            put(month, digits: 2)
+            put(UInt8(ascii: "-"))
+            put(day, digits: 2)
+            put(UInt8(ascii: "T"))
+            put(secondOfDay / 3_600, digits: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay / 60 % 60, digits: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay % 60, digits: 2)
+            switch fraction {
+            case .microseconds:
+                put(UInt8(ascii: "."))
+                put(micro, digits: 6)
+            case .microsecondsUnlessZero:
+                if micro != 0 {
+                    put(UInt8(ascii: "."))
+                    put(micro, digits: 6)
+                }
+            case .milliseconds:
+                put(UInt8(ascii: "."))
+                put(micro / 1_000, digits: 3)
+            }
+            put(UInt8(ascii: "Z"))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
         }
     }
 }

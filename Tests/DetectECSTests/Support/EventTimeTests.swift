@@ -114,6 +114,23 @@ struct EventTimeTests {
         #expect(Self.rfc3339(EventTime(unixTimestamp: value)) == expected)
     }
 
+    @Test("an integer epoch gives the time its text gives, at every unit boundary")
+    func integerMatchesText() {
+        var values: [Int64] = [0, 1, -1, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        for power in 0...18 {
+            let base = (0..<power).reduce(Int64(1)) { value, _ in value * 10 }
+            values += [base - 1, base, base + 1, -base, -base - 1, base * 9, base * 7 + 123]
+        }
+        values += [1_700_000_000_025_000_000, 1_658_281_671_671, 1_506_702_504, -62_135_596_801, 253_402_300_800]
+        for value in values {
+            for unit in [nil] + EventTime.EpochUnit.allCases {
+                #expect(EventTime(unixTimestamp: value, unit: unit) == SupportTesting.withBytes(String(value)) {
+                    EventTime.parse(jsonNumber: $0, unit: unit)
+                }, "\(value) \(String(describing: unit))")
+            }
+        }
+    }
+
     @Test("negative nanoseconds floor to the microsecond")
     func negativeNanoseconds() {
         #expect(EventTime(unixTimestamp: Int64(-1_500), unit: .nanoseconds)?.microsecondsSinceEpoch == -2)
