@@ -49,7 +49,7 @@ public struct JSONParser: Sendable {
             scratch.nodes = Array(repeating: ValueNode(kind: .null, length: 0, offset: 0, payload: 0), count: nodeCapacity)
         }
         if scratch.stack.count < depthCapacity {
-            scratch.stack = Array(repeating: ContainerStack.Entry(node: 0, count: 0, isObject: false), count: depthCapacity)
+            scratch.stack = Array(repeating: ContainerStack.Entry(node: 0, enclosingCount: 0, isObject: false), count: depthCapacity)
         }
         let base = tape.bytes.count
         tape.bytes.appendBytes(input)

@@ -46,6 +46,10 @@ struct JSONScanner {
         var position = self.skipWhitespace(from: self.start, &lineBreak)
         // Set where an object member starts, so that keys are parsed at this one place.
         var atKey = false
+        // The innermost open container's child count and kind, kept here (`stack` holds the enclosing
+        // containers' counts) so that counting a child touches no memory.
+        var count: UInt32 = 0
+        var inObject = false
         value: while true {
             if atKey {
                 // `"key":`, tried first as the predicted member prefix (see `KeyPrediction`).
@@ -71,17 +75,19 @@ struct JSONScanner {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = byte == UInt8(ascii: "{")
                 guard stack.count < self.maxDepth else { throw Self.tooDeep(self.maxDepth, at: position) }
-                stack.push(ContainerStack.Entry(node: nodes.nextIndex, count: 0, isObject: isObject))
+                let container = nodes.nextIndex
                 let spanStart = UInt64(position) << 32
                 nodes.append(ValueNode(kind: isObject ? .object : .array, length: 0, offset: 0, payload: spanStart))
                 position = self.skipWhitespace(from: position &+ 1, &lineBreak)
                 let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if position < self.end, self.bytes[position] == close {
                     position &+= 1
-                    let empty = stack.pop()
-                    nodes[empty.node].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
-                    nodes[empty.node].payload |= UInt64(position)
+                    nodes[container].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
+                    nodes[container].payload |= UInt64(position)
                 } else {
+                    stack.push(ContainerStack.Entry(node: container, enclosingCount: count, isObject: isObject))
+                    count = 0
+                    inObject = isObject
                     atKey = isObject
                     continue value
                 }
@@ -109,11 +115,11 @@ struct JSONScanner {
                     }
                     return root
                 }
-                stack.top.count &+= 1
+                count &+= 1
                 position = self.skipWhitespace(from: position, &lineBreak)
                 guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
                 let byte = self.bytes[position]
-                let isObject = stack.top.isObject
+                let isObject = inObject
                 if byte == UInt8(ascii: ",") {
                     position = self.skipWhitespace(from: position &+ 1, &lineBreak)
                     atKey = isObject
@@ -124,9 +130,11 @@ struct JSONScanner {
                 }
                 position &+= 1
                 let container = stack.pop()
-                nodes[container.node].length = container.count
+                nodes[container.node].length = count
                 nodes[container.node].offset = UInt32(truncatingIfNeeded: nodes.nextIndex)
                 nodes[container.node].payload |= UInt64(position)
+                count = container.enclosingCount
+                inObject = !stack.isEmpty && stack.top.isObject
             }
         }
     }

@@ -49,10 +49,11 @@ struct NodeBuffer {
 
 /// The open arrays and objects of ``JSONScanner``, at most `maxDepth`, in caller-provided memory.
 struct ContainerStack {
-    /// An open array or object: its head node and how many children it has so far.
+    /// An open array or object: its head node, its kind, and how many children the container around it
+    /// had when it opened (the scanner counts the innermost container's children itself).
     struct Entry {
         var node: Int
-        var count: UInt32
+        var enclosingCount: UInt32
         var isObject: Bool
     }
 
@@ -82,8 +83,5 @@ struct ContainerStack {
 
     /// The innermost open container.
     @inline(__always)
-    var top: Entry {
-        get { self.base[self.count &- 1] }
-        nonmutating set { self.base[self.count &- 1] = newValue }
-    }
+    var top: Entry { self.base[self.count &- 1] }
 }
