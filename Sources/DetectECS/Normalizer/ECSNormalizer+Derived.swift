@@ -131,7 +131,11 @@ extension ECSNormalizer {
         guard !self.scratch.related.isEmpty else { return }
         let array = event.tape.openContainer(.array)
         for index in 0..<self.scratch.related.count {
-            self.scratch.related.withValue(at: index) { _ = event.tape.appendString($0) }
+            if let node = self.scratch.related.node(at: index) {
+                event.tape.appendCopy(of: node)
+            } else {
+                self.scratch.related.withValue(at: index) { _ = event.tape.appendString($0) }
+            }
         }
         event.tape.closeContainer(array, count: self.scratch.related.count)
         event.set(target, node: array)
@@ -149,7 +153,7 @@ extension ECSNormalizer {
             guard self.canonicalizeIP(source, tape) else { return }
             self.scratch.text2.withUnsafeBytes { self.scratch.related.insert($0) }
         } else if case .tape = source {
-            tape.withText(of: node) { self.scratch.related.insert($0) }
+            tape.withText(of: node) { self.scratch.related.insert($0, node: node) }
         } else {
             self.scratch.text.withUnsafeBytes { self.scratch.related.insert($0) }
         }
