@@ -63,11 +63,12 @@ public struct PublicSuffixList: Sendable {
     ///   - requireICANNMarker: throw when the end-of-ICANN marker is missing.
     /// - Throws: `PublicSuffixListError` when there is no rule (or no marker, if required).
     public init(parsing text: [UInt8], path: String? = nil, requireICANNMarker: Bool = false) throws {
-        var entries: [[UInt8]: UInt8] = [:]
+        var table = PublicSuffixTable()
         var rules = 0
         var rootWildcard = false
         var sawMarker = false
         let marker = Array("===END ICANN DOMAINS===".utf8)
+        var rule: [UInt8] = []
 
         var lineStart = 0
         while lineStart < text.count {
@@ -84,19 +85,23 @@ public struct PublicSuffixList: Sendable {
             }
             var tokenEnd = line.startIndex
             while tokenEnd < line.endIndex, !PublicSuffixList.isSpace(line[tokenEnd]) { tokenEnd += 1 }
-            let token = Array(line[line.startIndex..<tokenEnd])
+            let token = line[line.startIndex..<tokenEnd]
             guard !token.isEmpty else { continue }
             rules += 1
-            if token == [UInt8(ascii: "*")] {
+            if token.count == 1 && token.first == UInt8(ascii: "*") {
                 rootWildcard = true
                 continue
             }
-            PublicSuffixList.addRule(token, to: &entries)
+            rule.removeAll(keepingCapacity: true)
+            rule.append(contentsOf: token)
+            PublicSuffixList.addRule(&rule, to: &table)
             // The Punycode twin of an IDN rule.
             if token.contains(where: { $0 >= 0x80 }),
                 let ascii = Punycode.asciiName(String(decoding: token, as: UTF8.self))
             {
-                PublicSuffixList.addRule(Array(ascii.utf8), to: &entries)
+                rule.removeAll(keepingCapacity: true)
+                rule.append(contentsOf: ascii.utf8)
+                PublicSuffixList.addRule(&rule, to: &table)
             }
         }
         if requireICANNMarker && !sawMarker {
@@ -109,39 +114,40 @@ public struct PublicSuffixList: Sendable {
         guard rules > 0 else {
             throw PublicSuffixListError(.noRules, path: path, message: "no rule in the ICANN section")
         }
-        self.table = PublicSuffixTable(entries)
+        self.table = table
         self.rootWildcard = rootWildcard
         self.ruleCount = rules
     }
 
-    /// Adds one rule (`co.uk`, `*.ck`, `!www.ck`) and its parent nodes, lower-cased (ASCII).
-    private static func addRule(_ rawRule: [UInt8], to entries: inout [[UInt8]: UInt8]) {
-        var rule = rawRule.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }
-        var isException = false
-        if rule.first == UInt8(ascii: "!") {
-            isException = true
-            rule.removeFirst()
-        }
-        var isWildcard = false
-        if rule.count >= 2, rule[0] == UInt8(ascii: "*"), rule[1] == UInt8(ascii: ".") {
-            isWildcard = true
-            rule.removeFirst(2)
-        }
-        guard !rule.isEmpty, rule.count <= Int(UInt16.max) else { return }
-        // Parent nodes: every proper suffix that starts at a label boundary.
-        var k = rule.count - 1
-        while k > 0 {
-            if rule[k] == UInt8(ascii: ".") {
-                entries[Array(rule[(k + 1)...]), default: 0] |= PublicSuffixTable.Flag.node
-            }
-            k -= 1
-        }
+    /// Adds one rule (`co.uk`, `*.ck`, `!www.ck`; lower-cased here, in place) to `table` with a node entry for
+    /// each parent suffix (`uk` for `co.uk`), hashing it once from its last byte, as lookups do.
+    private static func addRule(_ rule: inout [UInt8], to table: inout PublicSuffixTable) {
+        for index in rule.indices where rule[index] &- 65 < 26 { rule[index] |= 0x20 }
+        var start = 0
+        var flags = PublicSuffixTable.Flag.node | PublicSuffixTable.Flag.rule
+        let isException = rule.first == UInt8(ascii: "!")
         if isException {
-            entries[rule, default: 0] |= PublicSuffixTable.Flag.exception
-        } else if isWildcard {
-            entries[rule, default: 0] |= PublicSuffixTable.Flag.node | PublicSuffixTable.Flag.wildcard
-        } else {
-            entries[rule, default: 0] |= PublicSuffixTable.Flag.node | PublicSuffixTable.Flag.rule
+            start = 1
+            flags = PublicSuffixTable.Flag.exception
+        }
+        if rule.count - start >= 2, rule[start] == UInt8(ascii: "*"), rule[start + 1] == UInt8(ascii: ".") {
+            start += 2
+            if !isException { flags = PublicSuffixTable.Flag.node | PublicSuffixTable.Flag.wildcard }
+        }
+        guard start < rule.count, rule.count - start <= Int(UInt16.max) else { return }
+        rule.withUnsafeBufferPointer { bytes in
+            var hash = PublicSuffixTable.hashSeed
+            var index = bytes.count - 1
+            while index >= start {
+                // A dot after the rule's first byte ends a parent: the suffix hashed so far.
+                if index > start, bytes[index] == UInt8(ascii: ".") {
+                    let parent = UnsafeBufferPointer(rebasing: bytes[(index + 1)...])
+                    table.insert(parent, hash: hash, flags: PublicSuffixTable.Flag.node)
+                }
+                hash = PublicSuffixTable.step(hash, bytes[index])
+                index -= 1
+            }
+            table.insert(UnsafeBufferPointer(rebasing: bytes[start...]), hash: hash, flags: flags)
         }
     }
 

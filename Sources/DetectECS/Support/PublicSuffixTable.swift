@@ -1,4 +1,4 @@
-/// An immutable open-addressing hash table from domain suffixes (lower-case bytes) to the flags of the
+/// An open-addressing hash table, filled once when the list loads, from domain suffixes (lower-case bytes) to the flags of the
 /// public-suffix trie node they name. Keys live in one byte arena; a lookup allocates nothing.
 ///
 /// Hashes are FNV-1a over the key's bytes **from the last byte to the first**, so that a caller walking a
@@ -27,44 +27,57 @@ struct PublicSuffixTable: Sendable {
     static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
 
-    private let slots: [Slot]
-    private let arena: [UInt8]
-    private let shift: UInt64
-    private let mask: Int
+    private var slots: [Slot]
+    private var arena: [UInt8] = []
+    private var shift: UInt64
+    private var mask: Int
 
     /// The number of keys.
-    let count: Int
+    private(set) var count = 0
 
-    /// Builds the table; keys must already be lower-case and at most 65535 bytes.
-    init(_ entries: [[UInt8]: UInt8]) {
-        var capacity = 16
-        var bits: UInt64 = 4
-        while capacity < entries.count * 2 + 1 {
-            capacity <<= 1
-            bits += 1
+    /// An empty table, filled with ``insert(_:hash:flags:)``.
+    init() {
+        self.slots = [Slot](repeating: Slot(), count: 1024)
+        self.shift = 64 - 10
+        self.mask = 1023
+    }
+
+    /// Adds `flags` to the entry of `key`, creating it if needed.
+    ///
+    /// - Parameters:
+    ///   - key: Lower-case bytes, at most 65535 of them.
+    ///   - hash: The hash of `key` as lookups compute it (``step(_:_:)`` from ``hashSeed``, last byte first).
+    ///   - flags: ``Flag`` bits, not 0.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, flags: UInt8) {
+        if (self.count + 1) * 2 > self.slots.count { self.grow() }
+        let index = self.probe(hash: hash, key, 0..<key.count)
+        if self.slots[index].flags != 0 {
+            self.slots[index].flags |= flags
+            return
         }
-        var slots = [Slot](repeating: Slot(), count: capacity)
-        var arena: [UInt8] = []
-        arena.reserveCapacity(entries.reduce(0) { $0 + $1.key.count })
-        // Sorted insertion keeps the layout deterministic across runs.
-        for (key, flags) in entries.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            var hash = PublicSuffixTable.hashSeed
-            for byte in key.reversed() { hash = PublicSuffixTable.step(hash, byte) }
-            var index = PublicSuffixTable.index(hash, shift: 64 - bits)
-            while slots[index].flags != 0 { index = (index + 1) & (capacity - 1) }
-            slots[index] = Slot(
-                hash: UInt32(truncatingIfNeeded: hash),
-                offset: UInt32(arena.count),
-                length: UInt16(key.count),
-                flags: flags
-            )
-            arena.append(contentsOf: key)
+        self.slots[index] = Slot(
+            hash: UInt32(truncatingIfNeeded: hash), offset: UInt32(self.arena.count), length: UInt16(key.count),
+            flags: flags)
+        self.arena.append(contentsOf: key)
+        self.count += 1
+    }
+
+    /// Doubles the slots and places every key again.
+    private mutating func grow() {
+        let old = self.slots
+        self.slots = [Slot](repeating: Slot(), count: old.count * 2)
+        self.shift -= 1
+        self.mask = self.slots.count - 1
+        self.arena.withUnsafeBufferPointer { arena in
+            for slot in old where slot.flags != 0 {
+                let key = UnsafeBufferPointer(rebasing: arena[Int(slot.offset)..<(Int(slot.offset) + Int(slot.length))])
+                var hash = Self.hashSeed
+                for byte in key.reversed() { hash = Self.step(hash, byte) }
+                var index = Self.index(hash, shift: self.shift)
+                while self.slots[index].flags != 0 { index = (index + 1) & self.mask }
+                self.slots[index] = slot
+            }
         }
-        self.slots = slots
-        self.arena = arena
-        self.shift = 64 - bits
-        self.mask = capacity - 1
-        self.count = entries.count
     }
 
     /// One FNV-1a step over `byte`, ASCII-lower-cased.
@@ -84,6 +97,13 @@ struct PublicSuffixTable: Sendable {
     /// - Parameter hash: the hash of `p[range]` as computed by `step` from `hashSeed`, last byte first.
     @inline(__always)
     func flags(hash: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
+        let index = self.probe(hash: hash, p, range)
+        return self.slots.withUnsafeBufferPointer { $0[index].flags }
+    }
+
+    /// The slot of the key equal to `p[range]` (ASCII case-insensitively), or the empty slot where it would go.
+    @inline(__always)
+    private func probe(hash: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         let hash32 = UInt32(truncatingIfNeeded: hash)
         let length = range.count
         return self.slots.withUnsafeBufferPointer { slots in
@@ -91,7 +111,7 @@ struct PublicSuffixTable: Sendable {
                 var index = PublicSuffixTable.index(hash, shift: self.shift)
                 while true {
                     let slot = slots[index]
-                    if slot.flags == 0 { return 0 }
+                    if slot.flags == 0 { return index }
                     if slot.hash == hash32, Int(slot.length) == length {
                         var k = 0
                         let offset = Int(slot.offset)
@@ -101,7 +121,7 @@ struct PublicSuffixTable: Sendable {
                             if lowered != arena[offset + k] { break }
                             k += 1
                         }
-                        if k == length { return slot.flags }
+                        if k == length { return index }
                     }
                     index = (index + 1) & self.mask
                 }
