@@ -84,7 +84,9 @@ extension ECSNormalizer {
             guard let node = event.node(split.domain), let source = self.textSource(of: node, event.tape) else {
                 continue
             }
-            let parts = Self.withText(of: source, event.tape, scratch: self.scratch.text) { self.suffixes.split($0) }
+            let parts = Self.withText(of: source, event.tape, scratch: self.scratch.text) {
+                self.scratch.domainSplit.split($0, with: self.suffixes)
+            }
             self.setPartUnlessSet(split.registered, parts.registered, of: source, in: &event)
             self.setPartUnlessSet(split.topLevel, parts.topLevel, of: source, in: &event)
             self.setPartUnlessSet(split.subdomain, parts.subdomain, of: source, in: &event)

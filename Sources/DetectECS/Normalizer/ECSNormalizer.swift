@@ -140,6 +140,7 @@ struct NormalizerScratch: Sendable {
     var shape = KeyShapeCache()
     var slots: [Int32] = []
     var related = DistinctByteStrings()
+    var domainSplit = DomainSplitMemo()
     /// The raw time node the first `.timestamp` rule of this record formatted, and the node of its text.
     var formattedTime: (raw: Int, text: Int)?
     /// The parser's number (``JSONParseScratch/documentCount``) of the last document found raw by its
