@@ -9,7 +9,10 @@ import Glibc
 final class BatchExchange: @unchecked Sendable {
     // Every stored property below is read and written under `mutex` only.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// One condition per kind of waiter, so that a change wakes only the threads that wait for it.
+    private let freed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let queuedOrDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let completedOrDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var free: [LineBatch]
     private var queued: [LineBatch] = []
     private var queuedHead = 0
@@ -26,20 +29,22 @@ final class BatchExchange: @unchecked Sendable {
         self.free = (0..<count).map { _ in LineBatch(capacity: capacity) }
         self.completed = Array(repeating: nil, count: count)
         pthread_mutex_init(self.mutex, nil)
-        pthread_cond_init(self.changed, nil)
+        for condition in [self.freed, self.queuedOrDone, self.completedOrDone] { pthread_cond_init(condition, nil) }
     }
 
     deinit {
-        pthread_cond_destroy(self.changed)
+        for condition in [self.freed, self.queuedOrDone, self.completedOrDone] {
+            pthread_cond_destroy(condition)
+            condition.deallocate()
+        }
         pthread_mutex_destroy(self.mutex)
-        self.changed.deallocate()
         self.mutex.deallocate()
     }
 
     /// Reader: an empty batch, waiting for one; `nil` once cancelled.
     func takeFree() -> LineBatch? {
         self.locked {
-            while self.free.isEmpty && !self.cancelled { self.wait() }
+            while self.free.isEmpty && !self.cancelled { pthread_cond_wait(self.freed, self.mutex) }
             return self.cancelled ? nil : self.free.removeLast()
         }
     }
@@ -51,7 +56,7 @@ final class BatchExchange: @unchecked Sendable {
             batch.sequence = self.submitted
             self.submitted += 1
             self.queued.append(batch)
-            self.signal()
+            pthread_cond_signal(self.queuedOrDone)
             return true
         }
     }
@@ -60,7 +65,8 @@ final class BatchExchange: @unchecked Sendable {
     func finishReading() {
         self.locked {
             self.readingDone = true
-            self.signal()
+            pthread_cond_broadcast(self.queuedOrDone)
+            pthread_cond_broadcast(self.completedOrDone)
         }
     }
 
@@ -68,7 +74,9 @@ final class BatchExchange: @unchecked Sendable {
     /// once cancelled.
     func takeQueued() -> LineBatch? {
         self.locked {
-            while self.queuedHead == self.queued.count && !self.readingDone && !self.cancelled { self.wait() }
+            while self.queuedHead == self.queued.count && !self.readingDone && !self.cancelled {
+                pthread_cond_wait(self.queuedOrDone, self.mutex)
+            }
             guard !self.cancelled, self.queuedHead < self.queued.count else { return nil }
             let batch = self.queued[self.queuedHead]
             self.queuedHead += 1
@@ -84,7 +92,7 @@ final class BatchExchange: @unchecked Sendable {
     func complete(_ batch: LineBatch) {
         self.locked {
             self.completed[batch.sequence % self.completed.count] = batch
-            self.signal()
+            pthread_cond_signal(self.completedOrDone)
         }
     }
 
@@ -94,7 +102,7 @@ final class BatchExchange: @unchecked Sendable {
         self.locked {
             let slot = self.applied % self.completed.count
             while !self.cancelled && self.completed[slot] == nil && !(self.readingDone && self.applied == self.submitted) {
-                self.wait()
+                pthread_cond_wait(self.completedOrDone, self.mutex)
             }
             guard !self.cancelled, let batch = self.completed[slot] else { return nil }
             self.completed[slot] = nil
@@ -108,7 +116,7 @@ final class BatchExchange: @unchecked Sendable {
         batch.reset()
         self.locked {
             self.free.append(batch)
-            self.signal()
+            pthread_cond_signal(self.freed)
         }
     }
 
@@ -116,7 +124,7 @@ final class BatchExchange: @unchecked Sendable {
     func cancel() {
         self.locked {
             self.cancelled = true
-            self.signal()
+            for condition in [self.freed, self.queuedOrDone, self.completedOrDone] { pthread_cond_broadcast(condition) }
         }
     }
 
@@ -124,14 +132,5 @@ final class BatchExchange: @unchecked Sendable {
         pthread_mutex_lock(self.mutex)
         defer { pthread_mutex_unlock(self.mutex) }
         return body()
-    }
-
-    private func wait() {
-        pthread_cond_wait(self.changed, self.mutex)
-    }
-
-    /// Wakes every waiter (each re-checks its own condition); a handful of threads, a few signals per batch.
-    private func signal() {
-        pthread_cond_broadcast(self.changed)
     }
 }
