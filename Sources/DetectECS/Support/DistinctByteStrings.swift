@@ -1,22 +1,28 @@
 import DetectCore
+import Glibc
 
-/// A small ordered set of byte strings, stored back to back in one buffer (no allocation per string once
-/// warmed up), for collecting the distinct `related.*` values of a record. Each string may name the tape
-/// node whose text it is, so that the value can be written by sharing that node's bytes.
+/// A small ordered set of byte strings, stored back to back in one buffer, for collecting the distinct
+/// `related.*` values of a record. Each string may name the tape node whose text it is, so that the
+/// value can be written by sharing that node's bytes.
+///
+/// The buffers are reused from record to record: emptying the set only resets its counts (clearing an
+/// array costs a call into the standard library's general `replaceSubrange`), and later strings
+/// overwrite the old ones. No allocation once warmed up.
 struct DistinctByteStrings: Sendable {
+    /// The strings' bytes in the first `byteCount` bytes; the rest is left over from earlier records.
     private var bytes: [UInt8] = []
-    /// End offset in `bytes` of each string, and the node whose text it is (-1 for none).
+    private var byteCount = 0
+    /// End offset in `bytes` of each string and the node whose text it is (-1 for none), in the first
+    /// `count` entries.
     private var entries: [(end: Int, node: Int)] = []
+    private(set) var count = 0
 
-    var count: Int { self.entries.count }
-    var isEmpty: Bool { self.entries.isEmpty }
+    var isEmpty: Bool { self.count == 0 }
 
-    /// Empties the set, keeping its capacity.
+    /// Empties the set, keeping its buffers.
     mutating func removeAll() {
-        // Most `related.*` sets of a record stay empty; clearing an array is not free even then.
-        guard !self.entries.isEmpty else { return }
-        self.bytes.removeAll(keepingCapacity: true)
-        self.entries.removeAll(keepingCapacity: true)
+        self.byteCount = 0
+        self.count = 0
     }
 
     /// Adds `value` unless an equal string is already present (a linear scan: records have few values).
@@ -25,28 +31,45 @@ struct DistinctByteStrings: Sendable {
     mutating func insert(_ value: UnsafeRawBufferPointer, node: Int? = nil) {
         let present = self.bytes.withUnsafeBytes { stored in
             var start = 0
-            for entry in self.entries {
-                if entry.end - start == value.count,
-                    UnsafeRawBufferPointer(rebasing: stored[start..<entry.end]).elementsEqual(value)
+            for index in 0..<self.count {
+                let end = self.entries[index].end
+                if end - start == value.count,
+                    value.isEmpty || memcmp(stored.baseAddress! + start, value.baseAddress!, value.count) == 0
                 {
                     return true
                 }
-                start = entry.end
+                start = end
             }
             return false
         }
         guard !present else { return }
-        self.bytes.appendBytes(value)
-        self.entries.append((self.bytes.count, node ?? -1))
+        let end = self.byteCount + value.count
+        if self.bytes.count < end {
+            self.bytes.append(contentsOf: repeatElement(0, count: end - self.bytes.count))
+        }
+        if !value.isEmpty {
+            let start = self.byteCount
+            self.bytes.withUnsafeMutableBytes {
+                ($0.baseAddress! + start).copyMemory(from: value.baseAddress!, byteCount: value.count)
+            }
+        }
+        self.byteCount = end
+        let entry = (end: end, node: node ?? -1)
+        if self.count < self.entries.count {
+            self.entries[self.count] = entry
+        } else {
+            self.entries.append(entry)
+        }
+        self.count += 1
     }
 
-    /// The node given for the string at `index`, in insertion order; nil when none was.
+    /// The node given for the string at `index` (< `count`), in insertion order; nil when none was.
     func node(at index: Int) -> Int? {
         let node = self.entries[index].node
         return node >= 0 ? node : nil
     }
 
-    /// Calls `body` with the string at `index`, in insertion order.
+    /// Calls `body` with the string at `index` (< `count`), in insertion order.
     func withValue<R>(at index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let start = index == 0 ? 0 : self.entries[index - 1].end
         return self.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<self.entries[index].end])) }

@@ -31,5 +31,16 @@ struct DistinctByteStringsTests {
         #expect(set.isEmpty)
         Self.insert("x", into: &set)
         #expect(Self.values(set) == ["x"] && set.node(at: 0) == nil)
+
+        // Reused buffers: shorter and longer strings than the stale ones, in another order.
+        for strings in [["alpha", "be", "gamma-delta"], ["be", "alpha"], ["a-much-longer-string", "alpha", "be", "x"]] {
+            set.removeAll()
+            for (index, string) in strings.enumerated() {
+                Self.insert(string, node: index, into: &set)
+                Self.insert(string, into: &set)
+            }
+            #expect(Self.values(set) == strings)
+            #expect((0..<set.count).map { set.node(at: $0) } == Array(0..<strings.count))
+        }
     }
 }
