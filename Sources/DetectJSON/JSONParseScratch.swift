@@ -64,7 +64,8 @@ public struct JSONParseScratch: Sendable {
                 // A key deeper than 255 gets depth 0, which no key matches (see `KeyPrediction.match`).
                 self.keys.append(
                     KeyPrediction.Key(
-                        start: Int32(start), count: Int32(self.keyText.count - start), depth: UInt8(depth <= 255 ? depth : 0),
+                        start: Int32(start), count: Int32(self.keyText.count - start),
+                        depth: UInt8(depth <= 255 ? depth : 0),
                         isEscaped: tape.nodes[key].isEscaped))
                 self.recordKeys(of: value, depth: depth + 1, in: tape)
             }

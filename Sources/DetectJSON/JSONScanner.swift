@@ -54,7 +54,8 @@ struct JSONScanner {
             if atKey {
                 // `"key":`, tried first as the predicted member prefix (see `KeyPrediction`).
                 atKey = false
-                if let key = prediction.match(self.bytes + position, available: self.end &- position, depth: stack.count) {
+                let available = self.end &- position
+                if let key = prediction.match(self.bytes + position, available: available, depth: stack.count) {
                     nodes.append(
                         ValueNode(
                             kind: .string, isEscaped: key.isEscaped, isVerbatim: true,
@@ -143,7 +144,9 @@ struct JSONScanner {
 
     /// Parses the key at `position` (where its opening quote should be) and the `:` after it; returns the
     /// position of the member's value.
-    private func parseKey(at position: Int, into nodes: inout NodeBuffer, _ lineBreak: inout Bool) throws(JSONError) -> Int {
+    private func parseKey(
+        at position: Int, into nodes: inout NodeBuffer, _ lineBreak: inout Bool
+    ) throws(JSONError) -> Int {
         guard position < self.end else { throw Self.error(.unexpectedEnd, "unexpected end of input", at: position) }
         guard self.bytes[position] == UInt8(ascii: "\"") else {
             throw Self.unexpected(self.bytes[position], ", expected a key", at: position)

@@ -73,7 +73,10 @@ struct KeyPredictionTests {
         ("no keys twice", ["[1,2]", "[3]", "{}"], [false, true, true]),
         ("keys in arrays of objects", [#"[{"a":1},{"b":2}]"#, #"[{"a":3},{"b":4}]"#, #"[{"a":3}]"#], [false, true, false]),
         ("whitespace around keys", [#"{ "a" : 1 , "b" :2}"#, #"{"a":1,"b":2}"#], [false, true]),
-        ("whitespace before a colon is never predicted", [#"{"a" :1}"#, #"{"a" :1}"#, #"{"a": 1}"#], [false, false, true]),
+        (
+            "whitespace before a colon is never predicted", [#"{"a" :1}"#, #"{"a" :1}"#, #"{"a": 1}"#],
+            [false, false, true]
+        ),
         ("a predicted key followed by whitespace, not its colon", [#"{"a":1}"#, #"{"a" :1}"#], [false, false]),
         ("a key whose bytes continue past the predicted quote", [#"{"a":1}"#, #"{"a\"":1}"#], [false, false]),
     ]

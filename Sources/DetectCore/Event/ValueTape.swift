@@ -79,7 +79,8 @@ public struct ValueTape: Sendable {
         let offset = self.bytes.count
         self.bytes.appendBytes(text)
         return self.appendNode(
-            ValueNode(kind: .string, isVerbatim: isVerbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
+            ValueNode(
+                kind: .string, isVerbatim: isVerbatim, length: UInt32(text.count), offset: UInt32(offset), payload: 0)
         )
     }
 

@@ -11,7 +11,8 @@ struct DomainSplitMemo: Sendable {
     /// `suffixes.split(text)`, taken from the memo when `text` is the text split last.
     mutating func split(_ text: UnsafeBufferPointer<UInt8>, with suffixes: PublicSuffixList) -> DomainParts {
         if let parts = self.parts, self.text.count == text.count,
-            text.isEmpty || self.text.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
+            text.isEmpty
+                || self.text.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
         {
             return parts
         }

@@ -262,7 +262,9 @@ extension ECSNormalizer {
             return
         }
         guard value.kind == .string, let source = self.textSource(of: node, event.tape) else { return }
-        if case .tape = source, event.tape.withText(of: node, { IPText.isIPv4($0.assumingMemoryBound(to: UInt8.self)) }) {
+        if case .tape = source,
+            event.tape.withText(of: node, { IPText.isIPv4($0.assumingMemoryBound(to: UInt8.self)) })
+        {
             event.set(target, node: node)
             return
         }
