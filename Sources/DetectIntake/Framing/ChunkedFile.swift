@@ -68,7 +68,7 @@ final class ChunkedFile: Sendable {
         var framer = LineFramer(maxLineBytes: self.maxLineBytes)
         let text = batch.text(upTo: count)
         guard let first = self.firstLineStart(in: text, chunk: index) else {
-            batch.framedLineCount = 0
+            if let failure { batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 }) }
             return
         }
         framer.feed(UnsafeRawBufferPointer(rebasing: text[first...])) { Self.add($0, to: batch, offset: readStart + first) }
