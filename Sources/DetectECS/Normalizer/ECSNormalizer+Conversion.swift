@@ -58,9 +58,7 @@ extension ECSNormalizer {
             self.convertIP(node, to: target, in: &event)
         case .timestamp:
             guard let time = self.time(of: node, in: event.tape), time.microsecondsSinceEpoch != 0 else { return }
-            self.scratch.text.removeAll(keepingCapacity: true)
-            time.appendRFC3339(to: &self.scratch.text)
-            self.setText(target, in: &event)
+            time.withRFC3339 { event.setString(target, UnsafeRawBufferPointer($0)) }
             if self.scratch.formattedTime == nil, let text = event.node(target) {
                 self.scratch.formattedTime = (raw: node, text: text)
             }

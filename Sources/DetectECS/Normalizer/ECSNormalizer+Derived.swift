@@ -15,9 +15,7 @@ extension ECSNormalizer {
                 return
             }
             guard let time = self.time(of: node, in: event.tape) else { continue }
-            self.scratch.text.removeAll(keepingCapacity: true)
-            time.appendRFC3339(to: &self.scratch.text)
-            self.setText(target, in: &event)
+            time.withRFC3339 { event.setString(target, UnsafeRawBufferPointer($0)) }
             return
         }
     }

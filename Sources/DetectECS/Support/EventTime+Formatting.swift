@@ -19,6 +19,14 @@ extension EventTime {
     ///   - out: the buffer to append to.
     ///   - fraction: the fractional digits; six by default.
     public func appendRFC3339(to out: inout [UInt8], fraction: FractionDigits = .microseconds) {
+        self.withRFC3339(fraction: fraction) { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the text ``appendRFC3339(to:fraction:)`` appends, written in a stack buffer (at
+    /// most 27 bytes).
+    public func withRFC3339<R>(
+        fraction: FractionDigits = .microseconds, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         let micros = self.microsecondsSinceEpoch
         var days = micros / CivilCalendar.microsecondsPerDay
         var microOfDay = micros % CivilCalendar.microsecondsPerDay
@@ -30,9 +38,7 @@ extension EventTime {
         let secondOfDay = Int(microOfDay / 1_000_000)
         let micro = Int(microOfDay % 1_000_000)
 
-        // Written into a stack buffer and appended with one copy: `out` is checked for uniqueness and
-        // capacity once instead of once per byte.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { text in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { text in
             var count = 0
             func put(_ byte: UInt8) {
                 text[count] = byte
@@ -73,7 +79,7 @@ extension EventTime {
                 put(micro / 1_000, digits: 3)
             }
             put(UInt8(ascii: "Z"))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
+            return body(UnsafeBufferPointer(rebasing: text[..<count]))
         }
     }
 }
