@@ -1,4 +1,3 @@
-import DetectCore
 import Glibc
 
 /// A small ordered set of byte strings, stored back to back in one buffer, for collecting the distinct
