@@ -15,17 +15,19 @@ struct ChunkedFileTests {
         String(repeating: "L", count: 61) + "\n",
     ]
 
-    /// Every chunk size, with a line limit that makes some lines over-long: the chunks, in order, with their
-    /// line numbers moved on by the earlier chunks' lines, give exactly what the sequential reader gives.
-    @Test(arguments: [1, 2, 3, 5, 8, 13, 64])
-    func chunksFrameLikeTheSequentialReader(chunkBytes: Int) throws {
+    /// Every chunk size and read-ahead past the chunk, with a line limit that makes some lines over-long: the
+    /// chunks, in order, with their line numbers moved on by the earlier chunks' lines, give exactly what the
+    /// sequential reader gives.
+    @Test(arguments: [1, 2, 3, 5, 8, 13, 64], [0, 1, 7, 16 << 10])
+    func chunksFrameLikeTheSequentialReader(chunkBytes: Int, slackBytes: Int) throws {
         for text in Self.texts {
             let file = TemporaryFile(contents: Array(text.utf8))
             defer { file.remove() }
             var expected: [FramedItem] = []
             InputReader(path: file.path, maxLineBytes: 20).read { _, item in expected.append(FramedItem(item)) }
 
-            let chunked = try #require(ChunkedFile(path: file.path, chunkBytes: chunkBytes, maxLineBytes: 20))
+            let chunked = try #require(
+                ChunkedFile(path: file.path, chunkBytes: chunkBytes, maxLineBytes: 20, slackBytes: slackBytes))
             var items: [FramedItem] = []
             var linesBefore = 0
             for index in 0..<chunked.chunkCount {
@@ -34,7 +36,7 @@ struct ChunkedFileTests {
                 items += Self.items(of: batch, linesBefore: linesBefore)
                 linesBefore += batch.framedLineCount
             }
-            #expect(items == expected, "chunk size \(chunkBytes), text \(text.debugDescription)")
+            #expect(items == expected, "chunk size \(chunkBytes), slack \(slackBytes), text \(text.debugDescription)")
         }
     }
 

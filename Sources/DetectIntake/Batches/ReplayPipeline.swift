@@ -106,14 +106,18 @@ public struct ReplayPipeline {
             batcher.read(paths, next: exchange.takeFree, submit: exchange.submit)
             exchange.finishReading()
         }
-        // Each worker moves to its thread and back when joined.
+        // Each worker moves to its thread and back when joined. On the thread it is a local variable, on that
+        // thread's stack: in the heap, next to another worker, the fields both write for every event could
+        // share cache lines that the two cores would pass back and forth.
         let boxes = self.workers.map(WorkerBox.init)
         let threads = boxes.map { box in
             WorkerThread {
+                guard var worker = box.worker.take() else { return }
                 while let batch = exchange.takeQueued() {
-                    box.worker?.process(batch)
+                    worker.process(batch)
                     exchange.complete(batch)
                 }
+                box.worker = worker
             }
         }
         var failure: IntakeError?

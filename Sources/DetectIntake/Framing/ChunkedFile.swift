@@ -20,6 +20,9 @@ final class ChunkedFile: Sendable {
     let chunkBytes: Int
     /// The longest line accepted, in bytes.
     let maxLineBytes: Int
+    /// Bytes read past a chunk's end with the chunk itself: the line that crosses the end nearly always ends
+    /// within them, so it costs no second read.
+    let slackBytes: Int
     /// The file's size when it was opened.
     let size: Int
     private let descriptor: Int32
@@ -29,8 +32,8 @@ final class ChunkedFile: Sendable {
 
     /// Opens `path` for chunked reading, or returns `nil` when it must be read sequentially: standard input
     /// (`-`), not a regular file, gzip (magic bytes `1f 8b`), or not readable.
-    init?(path: String, chunkBytes: Int, maxLineBytes: Int) {
-        precondition(chunkBytes > 0 && maxLineBytes > 0)
+    init?(path: String, chunkBytes: Int, maxLineBytes: Int, slackBytes: Int = 16 << 10) {
+        precondition(chunkBytes > 0 && maxLineBytes > 0 && slackBytes >= 0)
         guard path != "-" else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -46,6 +49,7 @@ final class ChunkedFile: Sendable {
         self.name = path
         self.chunkBytes = chunkBytes
         self.maxLineBytes = maxLineBytes
+        self.slackBytes = slackBytes
         self.size = Int(status.st_size)
         self.descriptor = descriptor
     }
@@ -61,27 +65,43 @@ final class ChunkedFile: Sendable {
         let chunkEnd = min(self.size, chunkStart + self.chunkBytes)
         // One byte before the range tells whether a line starts exactly at its first byte.
         let readStart = index == 0 ? 0 : chunkStart - 1
+        let readEnd = min(self.size, chunkEnd + self.slackBytes)
         var failure: FramingError?
-        let count = batch.readText(upTo: chunkEnd - readStart) { buffer in
-            self.readFully(into: buffer, count: chunkEnd - readStart, at: readStart, failure: &failure)
+        let count = batch.readText(upTo: readEnd - readStart) { buffer in
+            self.readFully(into: buffer, count: readEnd - readStart, at: readStart, failure: &failure)
         }
         var framer = LineFramer(maxLineBytes: self.maxLineBytes)
         let text = batch.text(upTo: count)
-        guard let first = self.firstLineStart(in: text, chunk: index) else {
+        let chunkText = UnsafeRawBufferPointer(rebasing: text[..<min(count, chunkEnd - readStart)])
+        guard let first = self.firstLineStart(in: chunkText, chunk: index) else {
             if let failure { batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 }) }
             return
         }
-        framer.feed(UnsafeRawBufferPointer(rebasing: text[first...])) { Self.add($0, to: batch, offset: readStart + first) }
-        if let failure {
-            batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
-        } else if count == 0 || text[count - 1] != UInt8(ascii: "\n") {
-            self.finishLastLine(from: chunkEnd, framer: &framer, batch: batch, offset: readStart + first)
+        // The chunk's lines end at the first newline from its last byte on.
+        let lastByte = chunkEnd - 1 - readStart
+        let end = lastByte >= 0 && lastByte < count ? Self.endOfLine(in: text, from: lastByte) : nil
+        let offset = readStart + first
+        framer.feed(UnsafeRawBufferPointer(rebasing: text[first..<(end ?? count)])) { Self.add($0, to: batch, offset: offset) }
+        if end == nil {
+            if let failure {
+                batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
+            } else {
+                self.finishLastLine(from: readStart + count, framer: &framer, batch: batch, offset: offset)
+            }
         }
         batch.framedLineCount = framer.lineNumber
     }
 
-    /// Where the first line that starts in chunk `index` begins in `text` (read from one byte before the
-    /// chunk), or `nil` when none does.
+    /// The index after the first newline at or after `start` in `text`, or `nil`.
+    private static func endOfLine(in text: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = text.baseAddress, let newline = memchr(base + start, 0x0A, text.count - start) else {
+            return nil
+        }
+        return UnsafeRawPointer(newline) - base + 1
+    }
+
+    /// Where the first line that starts in chunk `index` begins in `text` (the chunk's bytes, read from one
+    /// byte before it), or `nil` when none does.
     private func firstLineStart(in text: UnsafeRawBufferPointer, chunk index: Int) -> Int? {
         guard index > 0 else { return 0 }
         guard let base = text.baseAddress, !text.isEmpty else { return nil }
