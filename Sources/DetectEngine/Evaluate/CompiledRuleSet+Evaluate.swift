@@ -80,7 +80,7 @@ extension CompiledRuleSet {
             }
             return
         }
-        scratch.markCandidates(index.routes[route], in: self, event: event)
+        scratch.markCandidates(index.routes[route], of: index, in: self, event: event)
         let stamp = scratch.generation
         for rule in rules {
             guard index.alwaysEvaluated[Int(rule)] || scratch.candidateMarks[Int(rule)] == stamp,

@@ -1,7 +1,7 @@
 public import DetectMatch
 
 /// Reusable working memory for evaluating events: the per-event cache of resolved fields, decoded text,
-/// the list of string leaves for keyword items, and the PCRE2 match memory.
+/// the list of string leaves for keyword items, the memo of rule-index scans, and the PCRE2 match memory.
 ///
 /// Create one per thread (or per task that evaluates sequentially) and pass it to every call of
 /// ``CompiledRuleSet/evaluate(_:dataset:scratch:)``; once warmed up, evaluation allocates nothing but the
@@ -46,6 +46,8 @@ public struct EvaluationScratch {
 
     /// Per rule: the generation of the last event the rule index made it a candidate for.
     var candidateMarks: [UInt32] = []
+    /// What repeated values satisfy in the rule index.
+    var scanMemo = ScanMemo()
 
     /// A scratch whose regular-expression matches run under `regexLimits`.
     ///

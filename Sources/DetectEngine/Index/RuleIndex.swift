@@ -6,7 +6,9 @@ internal import DetectMatch
 ///
 /// Evaluating only the candidates and the always-evaluated rules gives the same matches as evaluating every
 /// rule of the route: a rule that is neither cannot match.
-struct RuleIndex: Sendable {
+///
+/// A class, so that a ``ScanMemo`` can tell which index its entries belong to.
+final class RuleIndex: Sendable {
     /// Per rule: whether it has no requirement and runs on every event of its route.
     let alwaysEvaluated: [Bool]
     /// Per route: `routes[i]` for ``CompiledRuleSet/routeTable``'s `i`, the unrouted rules last.
@@ -18,7 +20,12 @@ struct RuleIndex: Sendable {
         var always = requirements.map { $0 == nil }
         while true {
             var oversized: [Int32] = []
-            let built = routes.map { RouteIndex(rules: $0, requirements: requirements, always: always, oversized: &oversized) }
+            var fieldCount: Int32 = 0
+            let built = routes.map {
+                RouteIndex(
+                    rules: $0, requirements: requirements, always: always, fieldCount: &fieldCount,
+                    oversized: &oversized)
+            }
             if oversized.isEmpty {
                 self.routes = built
                 break
@@ -37,7 +44,12 @@ struct RuleIndex: Sendable {
 struct RouteIndex: Sendable {
     let fields: [FieldIndex]
 
-    init(rules: [Int32], requirements: [[RequiredValue]?], always: [Bool], oversized: inout [Int32]) {
+    /// Indexes `rules`; its fields are numbered from `fieldCount` on (``FieldIndex/ordinal``), which is
+    /// advanced past them.
+    init(
+        rules: [Int32], requirements: [[RequiredValue]?], always: [Bool], fieldCount: inout Int32,
+        oversized: inout [Int32]
+    ) {
         var byField: [Int32: [RequiredValue: [Int32]]] = [:]
         var fieldOrder: [Int32] = []
         for rule in rules where !always[Int(rule)] {
@@ -52,7 +64,8 @@ struct RouteIndex: Sendable {
         for field in fieldOrder {
             guard let values = byField[field] else { continue }
             do {
-                fields.append(try FieldIndex(field: field, values: values))
+                fields.append(try FieldIndex(field: field, values: values, ordinal: fieldCount))
+                fieldCount += 1
             } catch {
                 oversized += values.values.flatMap { $0 }
             }
@@ -67,6 +80,8 @@ struct RouteIndex: Sendable {
 final class FieldIndex: Sendable {
     /// Index into ``CompiledRuleSet/fields``, or -1 for every string of the event.
     let field: Int32
+    /// Unique among the fields of its ``RuleIndex``: names this field's entries in a ``ScanMemo``.
+    let ordinal: Int32
     let exact: ExactSet?
     /// Per entry of ``exact``: the rules.
     let exactRules: RuleLists
@@ -74,8 +89,9 @@ final class FieldIndex: Sendable {
     /// Per needle of ``substrings``: the rules.
     let substringRules: RuleLists
 
-    init(field: Int32, values: [RequiredValue: [Int32]]) throws {
+    init(field: Int32, values: [RequiredValue: [Int32]], ordinal: Int32) throws {
         self.field = field
+        self.ordinal = ordinal
         // Sorted, so that the index does not depend on hashing order.
         let sorted = values.sorted { a, b in
             a.key.exact != b.key.exact ? a.key.exact : a.key.bytes.lexicographicallyPrecedes(b.key.bytes)
@@ -88,15 +104,15 @@ final class FieldIndex: Sendable {
         self.substringRules = RuleLists(substrings.map(\.value))
     }
 
-    /// Marks (with `stamp`) the rules whose required value `text` satisfies.
+    /// Calls `body` with each rule whose required value `text` satisfies (a rule may come more than once).
     @inline(__always)
-    func mark(_ text: UnsafeRawBufferPointer, stamp: UInt32, marks: inout [UInt32]) {
+    func forEachRule(matching text: UnsafeRawBufferPointer, _ body: (Int32) -> Void) {
         if let exact = self.exact, let entry = exact.index(of: text) {
-            for rule in self.exactRules[entry] { marks[Int(rule)] = stamp }
+            for rule in self.exactRules[entry] { body(rule) }
         }
         if let substrings = self.substrings {
             substrings.forEachOccurrence(in: text) { needle in
-                for rule in self.substringRules[needle] { marks[Int(rule)] = stamp }
+                for rule in self.substringRules[needle] { body(rule) }
             }
         }
     }

@@ -3,6 +3,7 @@
 /// Folding maps `A`–`Z` to `a`–`z` and leaves every other byte unchanged, so folding never changes a
 /// length and never touches a byte of a multi-byte UTF-8 sequence (all of those are `0x80` or above).
 /// Needles are folded once when a matcher is built; values are folded on the fly while comparing.
+@usableFromInline
 enum ASCIIFolding {
     /// The lower-case form of an ASCII letter; every other byte unchanged.
     @inline(__always)
@@ -11,7 +12,7 @@ enum ASCIIFolding {
     }
 
     /// Folds eight bytes at once (SWAR): sets bit 5 in every byte that is `A`–`Z`.
-    @inline(__always)
+    @inlinable
     static func fold(word: UInt64) -> UInt64 {
         let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
         let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set where low7 >= 0x41

@@ -2,28 +2,28 @@
 /// optionally over the ASCII-folded bytes without copying them.
 ///
 /// Not a cryptographic or flood-resistant hash: the keys of our sets come from rules and IOC lists,
-/// not from attackers, and events only look keys up.
-enum ByteHash {
-    private static let seed: UInt64 = 0xA076_1D64_78BD_642F
-    private static let step: UInt64 = 0xE703_7ED1_A0B4_28DB
-    private static let final: UInt64 = 0x8EBC_6AF0_9C88_C6E3
+/// not from attackers, and events only look keys up. Inlinable, for the per-value memo of the rule index.
+public enum ByteHash {
+    @inlinable static var seed: UInt64 { 0xA076_1D64_78BD_642F }
+    @inlinable static var step: UInt64 { 0xE703_7ED1_A0B4_28DB }
+    @inlinable static var final: UInt64 { 0x8EBC_6AF0_9C88_C6E3 }
 
-    @inline(__always)
-    private static func mix(_ lhs: UInt64, _ rhs: UInt64) -> UInt64 {
+    @inlinable
+    static func mix(_ lhs: UInt64, _ rhs: UInt64) -> UInt64 {
         let product = lhs.multipliedFullWidth(by: rhs)
         return product.high ^ product.low
     }
 
     /// The hash of `bytes`, folded first when `folding` is set.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer, folding: Bool) -> UInt64 {
+    @inlinable
+    public static func hash(_ bytes: UnsafeRawBufferPointer, folding: Bool) -> UInt64 {
         guard let base = bytes.baseAddress else { return Self.mix(Self.seed, Self.final) }
         return Self.hash(base, count: bytes.count, folding: folding)
     }
 
     /// The hash of `count` bytes at `pointer`, folded first when `folding` is set.
-    @inline(__always)
-    static func hash(_ pointer: UnsafeRawPointer, count: Int, folding: Bool) -> UInt64 {
+    @inlinable
+    public static func hash(_ pointer: UnsafeRawPointer, count: Int, folding: Bool) -> UInt64 {
         var hash = Self.seed
         if count >= 8 {
             var offset = 0

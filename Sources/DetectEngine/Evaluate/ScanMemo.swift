@@ -1,0 +1,139 @@
+internal import DetectMatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A bounded memo of rule-index scans, one per thread: for a field of a ``RuleIndex`` and a value, the rules
+/// the value satisfies (``FieldIndex/forEachRule(matching:_:)``). Log values repeat from event to event (user
+/// agents, URLs, domains), and most satisfy no rule, so most scans become one hash, one probe and one
+/// comparison of the bytes.
+///
+/// - **Table.** Direct-mapped: ``slotCount`` slots; a new entry replaces its slot's entry.
+/// - **Admission.** A value is stored on its second sighting (a direct-mapped table of hashes remembers the
+///   first), so values seen once (ids, timestamps, addresses) do not evict useful entries.
+/// - **Memory.** Values and rule lists are kept in two arenas; when one would outgrow its bound
+///   (``maxBytes``, ``maxRules``) every entry is dropped and the memo fills again: about 1.6 MiB at most.
+/// - **Owner.** Entries belong to one ``RuleIndex``; used with another, the memo starts over.
+struct ScanMemo {
+    /// Slots of the table and of the sightings (a power of two).
+    static let slotCount = 1 << 14
+    /// Bound on the stored value bytes.
+    static let maxBytes = 1 << 20
+    /// Bound on the stored rule indices.
+    static let maxRules = 1 << 16
+    /// Longer values are never stored.
+    static let maxValueBytes = 4096
+
+    /// One stored value: where its bytes and rules are in the arenas; `field == -1` when empty.
+    private struct Slot {
+        var hash: UInt32 = 0
+        var field: Int32 = -1
+        var byteStart: Int32 = 0
+        var byteCount: Int32 = 0
+        var ruleStart: Int32 = 0
+        var ruleCount: Int32 = 0
+    }
+
+    /// The index the entries belong to.
+    private var owner: RuleIndex?
+    private var slots: [Slot] = []
+    /// Per slot: the hash of the last value seen there and not stored.
+    private var sightings: [UInt32] = []
+    private var bytes: [UInt8] = []
+    /// The rule lists of the entries, back to back.
+    private var rules: [Int32] = []
+    /// The rules a value satisfies, gathered while scanning it for storing.
+    private var found: [Int32] = []
+
+    /// Empties the memo unless it already belongs to `index`. Call it before ``mark(_:in:stamp:marks:)``.
+    mutating func prepare(for index: RuleIndex) {
+        if self.owner === index { return }
+        self.owner = index
+        self.clear()
+    }
+
+    /// Sets `marks[rule]` to `stamp` for every rule whose required value in `field` `text` satisfies: from
+    /// the memo when the value is stored, else by scanning it (and storing it on its second sighting).
+    @inline(__always)
+    mutating func mark(
+        _ text: UnsafeRawBufferPointer, in field: FieldIndex, stamp: UInt32, marks: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        let hash = Self.hash(text, field: field.ordinal)
+        let index = Int(hash) & (Self.slotCount - 1)
+        let slot = self.slots[index]
+        if slot.hash == hash, slot.field == field.ordinal, Int(slot.byteCount) == text.count,
+            self.bytes.withUnsafeBytes({ Self.equal($0.baseAddress! + Int(slot.byteStart), text) })
+        {
+            if slot.ruleCount > 0 {
+                self.rules.withUnsafeBufferPointer { rules in
+                    for rule in rules[Int(slot.ruleStart)..<Int(slot.ruleStart + slot.ruleCount)] {
+                        marks[Int(rule)] = stamp
+                    }
+                }
+            }
+            return
+        }
+        guard text.count <= Self.maxValueBytes, self.sightings[index] == hash else {
+            self.sightings[index] = hash
+            field.forEachRule(matching: text) { marks[Int($0)] = stamp }
+            return
+        }
+        self.found.removeAll(keepingCapacity: true)
+        field.forEachRule(matching: text) { rule in
+            marks[Int(rule)] = stamp
+            self.found.append(rule)
+        }
+        self.store(text, field: field.ordinal, hash: hash)
+    }
+
+    /// The value bytes stored, for tests.
+    var storedByteCount: Int { self.bytes.count }
+
+    /// The slot of `text` in field `field`, for tests.
+    static func slot(of text: UnsafeRawBufferPointer, field: Int32) -> Int {
+        Int(Self.hash(text, field: field)) & (Self.slotCount - 1)
+    }
+
+    /// The hash of `text` for the field with ``FieldIndex/ordinal`` `field`.
+    @inline(__always)
+    private static func hash(_ text: UnsafeRawBufferPointer, field: Int32) -> UInt32 {
+        let hash = ByteHash.hash(text, folding: false) ^ (UInt64(UInt32(bitPattern: field)) &* 0x9E37_79B9_7F4A_7C15)
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+
+    /// Whether the stored bytes at `stored` equal `text`.
+    @inline(__always)
+    private static func equal(_ stored: UnsafeRawPointer, _ text: UnsafeRawBufferPointer) -> Bool {
+        text.isEmpty || memcmp(stored, text.baseAddress!, text.count) == 0
+    }
+
+    /// Stores ``found`` (each rule once, ascending) as what `text` satisfies in field `field`.
+    private mutating func store(_ text: UnsafeRawBufferPointer, field: Int32, hash: UInt32) {
+        self.found.sort()
+        var unique = 0
+        for rule in self.found where unique == 0 || self.found[unique - 1] != rule {
+            self.found[unique] = rule
+            unique += 1
+        }
+        if self.bytes.count + text.count > Self.maxBytes || self.rules.count + unique > Self.maxRules {
+            self.clear()
+        }
+        let index = Int(hash) & (Self.slotCount - 1)
+        self.slots[index] = Slot(
+            hash: hash, field: field, byteStart: Int32(self.bytes.count), byteCount: Int32(text.count),
+            ruleStart: Int32(self.rules.count), ruleCount: Int32(unique))
+        self.sightings[index] = 0
+        self.bytes.append(contentsOf: text)
+        self.rules.append(contentsOf: self.found[0..<unique])
+    }
+
+    /// Drops every entry and sighting.
+    private mutating func clear() {
+        self.slots = Array(repeating: Slot(), count: Self.slotCount)
+        self.sightings = Array(repeating: 0, count: Self.slotCount)
+        self.bytes.removeAll(keepingCapacity: true)
+        self.rules.removeAll(keepingCapacity: true)
+    }
+}
