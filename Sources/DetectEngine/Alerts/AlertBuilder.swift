@@ -35,7 +35,7 @@ public struct AlertBuilder: Sendable {
         for match: RuleMatch, event: Event, line: UnsafeRawBufferPointer, table: FieldTable, into alert: inout Event
     ) {
         let template = self.templates[match.ruleIndex]
-        alert = event
+        alert.assign(event)
         for (field, value) in template.fields {
             switch value {
             case .string(let text): alert.setString(field, text)
