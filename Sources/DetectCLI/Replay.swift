@@ -97,7 +97,7 @@ extension SigflareCommand {
             let path = self.input.publicSuffixList
             let suffixes = BackgroundValue { try PublicSuffixList(path: path) }
             let rules = try self.loadRules()
-            let setup = try RunSetup(input: self.input, suffixes: Result { try suffixes.get() })
+            let setup = try RunSetup(input: self.input, suffixes: suffixes.result())
             let output = try self.openAlerts()
             let started = MonotonicClock.now()
             var pipeline = ReplayPipeline(

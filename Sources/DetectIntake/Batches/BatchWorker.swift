@@ -23,7 +23,8 @@ struct BatchWorker {
         self.detector = detector
     }
 
-    /// Processes every line of `batch`, in order, filling its results; reads the batch's chunk first, if it has one.
+    /// Processes every line of `batch`, in order, filling its results; reads the batch's chunk first, if it has
+    /// one.
     mutating func process(_ batch: LineBatch) {
         if let chunk = batch.chunk { chunk.file.fill(batch, chunk: chunk.index) }
         let alertsBefore = self.detector.alertCount

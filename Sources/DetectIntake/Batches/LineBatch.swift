@@ -3,8 +3,9 @@ import DetectECS
 import DetectEngine
 
 /// A block of consecutive items of one input (its lines, copied out of the read buffer or read in place from
-/// a ``ChunkedFile``, and any framing problems between them), and what a ``BatchWorker`` made of them: the detection alerts, the rejected lines
-/// and the events the ``Correlator`` must see. Batches are reused: ``reset()`` keeps every buffer's capacity.
+/// a ``ChunkedFile``, and any framing problems between them), and what a ``BatchWorker`` made of them: the
+/// detection alerts, the rejected lines and the events the ``Correlator`` must see. Batches are reused:
+/// ``reset()`` keeps every buffer's capacity.
 ///
 /// A batch belongs to one thread at a time (the ``BatchExchange`` hands it over under its lock), and no
 /// access to a property overlaps another: the stored properties skip the run-time exclusivity checks, which
@@ -33,8 +34,8 @@ final class LineBatch {
     @exclusivity(unchecked) var endsInput = false
     /// The position of the batch in the run, set when it is handed to the workers.
     @exclusivity(unchecked) var sequence = 0
-    /// The chunk of a file the worker reads into this batch before processing it (``ChunkedFile/fill(_:chunk:)``),
-    /// or `nil` when the reader filled it.
+    /// The chunk of a file the worker reads into this batch before processing it
+    /// (``ChunkedFile/fill(_:chunk:)``), or `nil` when the reader filled it.
     @exclusivity(unchecked) var chunk: (file: ChunkedFile, index: Int)?
     /// For a chunk: the lines framed, blank and skipped ones included. Line numbers in a chunk's lines, problems
     /// and rejections count from the chunk's start; the ordered stage adds the earlier chunks' lines.
@@ -91,7 +92,8 @@ final class LineBatch {
     func append(line bytes: UnsafeRawBufferPointer, number: Int, now: () -> Double) {
         if self.isEmpty { self.started = now() }
         if let base = bytes.baseAddress, base >= self.text, base + bytes.count <= self.text + self.textCount {
-            self.lines.append(Line(start: UnsafeRawPointer(base) - UnsafeRawPointer(self.text), count: bytes.count, number: number))
+            let start = UnsafeRawPointer(base) - UnsafeRawPointer(self.text)
+            self.lines.append(Line(start: start, count: bytes.count, number: number))
             return
         }
         if self.textCount + bytes.count > self.textCapacity { self.grow(to: self.textCount + bytes.count) }
@@ -100,18 +102,13 @@ final class LineBatch {
         self.textCount += bytes.count
     }
 
-    /// Lets `read` write up to `count` bytes of raw text into the empty batch, and keeps as many as it says
-    /// it wrote; lines are then added from that text in place.
-    func readText(upTo count: Int, _ read: (UnsafeMutableRawPointer) -> Int) -> Int {
+    /// Lets `read` write up to `count` bytes of raw text into the empty batch and keeps as many as it says it
+    /// wrote: the text returned, valid until the batch grows or is reset. Lines are then added from it in place.
+    func readText(upTo count: Int, _ read: (UnsafeMutableRawPointer) -> Int) -> UnsafeRawBufferPointer {
         precondition(self.isEmpty && self.textCount == 0, "readText needs an empty batch")
         if count > self.textCapacity { self.grow(to: count) }
         self.textCount = read(self.text)
-        return self.textCount
-    }
-
-    /// The first `count` bytes of the text; valid until the batch grows or is reset.
-    func text(upTo count: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: self.text, count: min(count, self.textCount))
+        return UnsafeRawBufferPointer(start: self.text, count: self.textCount)
     }
 
     /// Adds a framing problem after the lines so far.

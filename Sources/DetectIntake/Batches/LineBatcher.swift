@@ -2,9 +2,9 @@ import Glibc
 
 /// Reads the inputs in order and gathers their lines into batches, so that workers take them a block at a
 /// time. A plain regular file is only divided into chunks, one per batch, that the workers read themselves
-/// (``ChunkedFile``); standard input, pipes and gzip files are read here. A batch is handed on when it holds ``targetBytes`` of text, when its input ends, and, so that alerts
-/// still stream from a slow pipe, after a `read(2)` when no more input is ready at once or the batch is older
-/// than ``maxDelay`` seconds.
+/// (``ChunkedFile``); standard input, pipes and gzip files are read here. Such a batch is handed on when it
+/// holds ``targetBytes`` of text, when its input ends, and, so that alerts still stream from a slow pipe,
+/// after a `read(2)` when no more input is ready at once or the batch is older than ``maxDelay`` seconds.
 struct LineBatcher {
     /// The longest line accepted, in bytes.
     let maxLineBytes: Int

@@ -1,8 +1,9 @@
 public import DetectECS
 public import DetectEngine
 
-/// A replay run over all cores: a reader gathers the input lines into batches, `threads` workers parse,
-/// normalize and evaluate them (``Detector``), and one ordered stage writes the alerts, feeds the
+/// A replay run over all cores: a reader hands out the inputs in batches (a plain file's chunks, which the
+/// workers read themselves; the lines of stdin, pipes and gzip), `threads` workers parse, normalize and
+/// evaluate them (``Detector``), and one ordered stage writes the alerts, feeds the
 /// ``Correlator`` and records the rejections in input order. The output is byte-identical whatever the
 /// number of threads; with one thread the same worker and ordered stage run inline on the calling thread.
 ///

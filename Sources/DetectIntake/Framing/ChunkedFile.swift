@@ -67,26 +67,27 @@ final class ChunkedFile: Sendable {
         let readStart = index == 0 ? 0 : chunkStart - 1
         let readEnd = min(self.size, chunkEnd + self.slackBytes)
         var failure: FramingError?
-        let count = batch.readText(upTo: readEnd - readStart) { buffer in
+        let text = batch.readText(upTo: readEnd - readStart) { buffer in
             self.readFully(into: buffer, count: readEnd - readStart, at: readStart, failure: &failure)
         }
         var framer = LineFramer(maxLineBytes: self.maxLineBytes)
-        let text = batch.text(upTo: count)
-        let chunkText = UnsafeRawBufferPointer(rebasing: text[..<min(count, chunkEnd - readStart)])
+        let chunkText = UnsafeRawBufferPointer(rebasing: text[..<min(text.count, chunkEnd - readStart)])
         guard let first = self.firstLineStart(in: chunkText, chunk: index) else {
-            if let failure { batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 }) }
+            if let failure { Self.report(failure, framer: framer, to: batch) }
             return
         }
         // The chunk's lines end at the first newline from its last byte on.
         let lastByte = chunkEnd - 1 - readStart
-        let end = lastByte >= 0 && lastByte < count ? Self.endOfLine(in: text, from: lastByte) : nil
+        let end = lastByte >= 0 && lastByte < text.count ? Self.endOfLine(in: text, from: lastByte) : nil
         let offset = readStart + first
-        framer.feed(UnsafeRawBufferPointer(rebasing: text[first..<(end ?? count)])) { Self.add($0, to: batch, offset: offset) }
+        framer.feed(UnsafeRawBufferPointer(rebasing: text[first..<(end ?? text.count)])) {
+            Self.add($0, to: batch, offset: offset)
+        }
         if end == nil {
             if let failure {
-                batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
+                Self.report(failure, framer: framer, to: batch)
             } else {
-                self.finishLastLine(from: readStart + count, framer: &framer, batch: batch, offset: offset)
+                self.finishLastLine(from: readStart + text.count, framer: &framer, batch: batch, offset: offset)
             }
         }
         batch.framedLineCount = framer.lineNumber
@@ -104,10 +105,8 @@ final class ChunkedFile: Sendable {
     /// byte before it), or `nil` when none does.
     private func firstLineStart(in text: UnsafeRawBufferPointer, chunk index: Int) -> Int? {
         guard index > 0 else { return 0 }
-        guard let base = text.baseAddress, !text.isEmpty else { return nil }
-        guard let newline = memchr(base, 0x0A, text.count) else { return nil }
-        let start = UnsafeRawPointer(newline) - base + 1
-        return start < text.count ? start : nil
+        guard let start = Self.endOfLine(in: text, from: 0), start < text.count else { return nil }
+        return start
     }
 
     /// Reads on past the chunk until the line that crosses its end ends, feeding `framer` (which keeps at
@@ -122,16 +121,16 @@ final class ChunkedFile: Sendable {
             let count = self.readFully(
                 into: piece, count: min(pieceBytes, self.size - position), at: position, failure: &failure)
             if let failure {
-                batch.append(problem: Self.numbered(failure, framer: framer), now: { 0 })
+                Self.report(failure, framer: framer, to: batch)
                 return
             }
             guard count > 0 else { break }
-            if let newline = memchr(piece, 0x0A, count) {
-                let through = UnsafeRawPointer(newline) - UnsafeRawPointer(piece) + 1
-                framer.feed(UnsafeRawBufferPointer(start: piece, count: through)) { Self.add($0, to: batch, offset: offset) }
-                return
+            let read = UnsafeRawBufferPointer(start: piece, count: count)
+            let through = Self.endOfLine(in: read, from: 0)
+            framer.feed(UnsafeRawBufferPointer(rebasing: read[..<(through ?? count)])) {
+                Self.add($0, to: batch, offset: offset)
             }
-            framer.feed(UnsafeRawBufferPointer(start: piece, count: count)) { Self.add($0, to: batch, offset: offset) }
+            if through != nil { return }
             position += count
         }
         framer.finish { Self.add($0, to: batch, offset: offset) }
@@ -148,11 +147,11 @@ final class ChunkedFile: Sendable {
         }
     }
 
-    /// A read failure, on the line in progress.
-    private static func numbered(_ failure: FramingError, framer: LineFramer) -> FramingError {
+    /// Adds a read failure to `batch`, on the line in progress.
+    private static func report(_ failure: FramingError, framer: LineFramer, to batch: LineBatch) {
         var failure = failure
         failure.line = framer.lineNumber + 1
-        return failure
+        batch.append(problem: failure, now: { 0 })
     }
 
     /// `pread(2)` until `count` bytes or the end of the file; a failure is returned in `failure`.
