@@ -60,6 +60,22 @@ struct FieldWalkTests {
         }
     }
 
+    @Test("an object entry below the walked root is walked on its own, each field from its nearest entry")
+    func nestedWalks() throws {
+        // Enough fields below `a` for its own entry to be walked too (FieldPathTrie.walkTogetherMinimum).
+        let nested = (0..<10).map { "a.g\($0): 'never'" }.joined(separator: "\n        ")
+        let compiled = Self.compile(["c.d: 'y'", "a.b: 'own'", "a.e|contains: 'x'", nested])
+        for order in [["root", "own"], ["own", "root"]] {
+            var event = Event()
+            for name in order {
+                let text = name == "root" ? #"{"a":{"b":"root","e":"x1"},"c":{"d":"y"}}"# : #"{"b":"own","e":"x2"}"#
+                let node = try Array(text.utf8).withUnsafeBytes { try JSONParser().parseObject($0, into: &event.tape) }
+                event.set(name == "root" ? .root : FieldRegistry.shared.id("a"), node: node)
+            }
+            #expect(Self.matches(compiled, event) == ["r0=y", "r1=own", "r2=x2"])
+        }
+    }
+
     @Test("escaped keys are decoded before they are looked up")
     func escapedKeys() throws {
         let compiled = Self.compile(["a.b: 'x'", "c: 'z'"])

@@ -102,11 +102,11 @@ struct ScanMemoTests {
 
     /// The rules `memo` marks for `value` in `field`.
     static func marks(_ value: String, _ field: FieldIndex, _ memo: inout ScanMemo, _ ruleCount: Int) -> Set<Int> {
-        var marks = [UInt32](repeating: 0, count: ruleCount)
+        var words = [UInt64](repeating: 0, count: RuleBits.wordCount(ruleCount))
         Array(value.utf8).withUnsafeBytes { text in
-            marks.withUnsafeMutableBufferPointer { memo.mark(text, in: field, stamp: 7, marks: $0) }
+            words.withUnsafeMutableBufferPointer { memo.mark(text, in: field, into: $0) }
         }
-        return Set(marks.indices.filter { marks[$0] == 7 })
+        return Set((0..<ruleCount).filter { words[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 })
     }
 
     /// The rules a scan of `value` in `field` finds.

@@ -61,7 +61,7 @@ public struct ByteKeyTable: Sendable {
                     let start = Int(self.keyStarts[id])
                     let length = Int(self.keyStarts[id + 1]) - start
                     if length == key.count,
-                        length == 0 || memcmpBytes(stored.baseAddress! + start, key.baseAddress!, length)
+                        length == 0 || ByteEquality.equal(stored.baseAddress! + start, key.baseAddress!, count: length)
                     {
                         return id
                     }
@@ -93,9 +93,3 @@ public struct ByteKeyTable: Sendable {
     }
 }
 
-@inline(__always)
-private func memcmpBytes(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
-    let right = rhs.assumingMemoryBound(to: UInt8.self)
-    for index in 0..<count where lhs[index] != right[index] { return false }
-    return true
-}

@@ -1,9 +1,4 @@
 internal import DetectCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The referenced field paths as a trie of segments, for resolving every field below an object entry (the
 /// root ECS document, the `cloudflare` record) in one walk over that object.
@@ -11,7 +6,9 @@ import Darwin
 /// Node 0 is the root; nodes are numbered in preorder, so the descendants of node `n` are
 /// `n + 1 ..< ends[n]`. Keys are looked up by bytes in one hash table of (node, dotted path from the node to
 /// a descendant: `a`, `a.b`, `a.b.c`), so nested objects and flat dotted keys (`{"a":{"b":1}}`, `{"a.b":1}`)
-/// reach the same node in one lookup per key.
+/// reach the same node in one lookup per key. The hash reads only the node, the key's length and its first
+/// and last bytes (the paths below one node are few, and every probe compares the bytes), so a key costs a
+/// handful of instructions whatever its length.
 struct FieldPathTrie: Sendable {
     /// Per node: the field id of its path (``FieldID/root`` for node 0).
     let ids: [FieldID]
@@ -119,6 +116,7 @@ struct FieldPathTrie: Sendable {
         let bit = Self.filterBit(key)
         if self.keyFilters[node &* 4 &+ (bit >> 6)] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         let hash = Self.hash(key, owner: node)
+        let count = key.count
         let mask = self.slots.count - 1
         var slot = Int(hash) & mask
         while true {
@@ -126,9 +124,8 @@ struct FieldPathTrie: Sendable {
             if entry < 0 { return -1 }
             if self.entryHashes[entry] == hash, Int(self.entryOwners[entry]) == node {
                 let start = Int(self.keyStarts[entry])
-                let count = Int(self.keyStarts[entry + 1]) - start
-                if count == key.count,
-                    self.keyBytes.withUnsafeBytes({ count == 0 || memcmp($0.baseAddress! + start, key.baseAddress!, count) == 0 })
+                if Int(self.keyStarts[entry + 1]) - start == count,
+                    self.keyBytes.withUnsafeBytes({ count == 0 || ByteEquality.equal($0.baseAddress! + start, key.baseAddress!, count: count) })
                 {
                     return Int(self.entryTargets[entry])
                 }
@@ -144,10 +141,13 @@ struct FieldPathTrie: Sendable {
         return (Int(first) &* 31 &+ Int(last) &* 7 &+ key.count) & 255
     }
 
-    /// The hash of a key below `owner` (the trie node): the byte-table hash seeded with the node.
+    /// The hash of a key below `owner` (the trie node): a multiplicative hash of the node, the key's length
+    /// and its first and last bytes.
     @inline(__always)
     private static func hash(_ bytes: UnsafeRawBufferPointer, owner: Int) -> UInt32 {
-        ByteKeyTable.hash(bytes, seed: UInt64(owner))
+        var key = UInt64(truncatingIfNeeded: owner) << 32 | UInt64(truncatingIfNeeded: bytes.count & 0xFFFF)
+        if let first = bytes.first, let last = bytes.last { key |= UInt64(first) << 24 | UInt64(last) << 16 }
+        return UInt32(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// The trie before preorder numbering.

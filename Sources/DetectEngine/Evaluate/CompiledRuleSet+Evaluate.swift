@@ -31,7 +31,7 @@ extension CompiledRuleSet {
     ) {
         var route = self.routeTable.count
         if let dataset, let id = self.datasetTable.id(of: dataset) { route = id }
-        scratch.begin(fieldCount: self.fields.count)
+        scratch.begin(for: self)
         self.run(route: route, event: event, scratch: &scratch, into: &matches)
     }
 
@@ -44,7 +44,7 @@ extension CompiledRuleSet {
 
     /// As ``evaluate(_:scratch:)``, appending to `matches`.
     public func evaluate(_ event: Event, scratch: inout EvaluationScratch, into matches: inout [RuleMatch]) {
-        scratch.begin(fieldCount: self.fields.count)
+        scratch.begin(for: self)
         var route = self.routeTable.count
         let values = scratch.resolve(Self.datasetFieldIndex, in: self, event: event)
         for index in values {
@@ -63,30 +63,33 @@ extension CompiledRuleSet {
 
     /// Whether the rule at `index` matches `event` (ignoring dataset routing), for rule tests.
     public func matches(rule index: Int, event: Event, scratch: inout EvaluationScratch) -> RuleMatch? {
-        scratch.begin(fieldCount: self.fields.count)
+        scratch.begin(for: self)
         guard scratch.matches(rule: index, in: self, event: event) else { return nil }
         return self.match(index, event: event, scratch: &scratch)
     }
 
     /// Evaluates the rules of route `route` (an index of ``routeTable``, or its count for the unrouted rules)
-    /// in rule order; with an index, only the always-evaluated rules and the candidates it marks.
+    /// in rule order; with an index, only its candidates (the always-evaluated rules and those it selects).
     private func run(
         route: Int, event: Event, scratch: inout EvaluationScratch, into matches: inout [RuleMatch]
     ) {
-        let rules = route < self.routeTable.count ? self.routeTable[route] : self.unrouted
         guard let index = self.index else {
+            let rules = route < self.routeTable.count ? self.routeTable[route] : self.unrouted
             for rule in rules where scratch.matches(rule: Int(rule), in: self, event: event) {
                 matches.append(self.match(Int(rule), event: event, scratch: &scratch))
             }
             return
         }
-        scratch.markCandidates(index.routes[route], of: index, in: self, event: event)
-        let stamp = scratch.generation
-        for rule in rules {
-            guard index.alwaysEvaluated[Int(rule)] || scratch.candidateMarks[Int(rule)] == stamp,
-                scratch.matches(rule: Int(rule), in: self, event: event)
-            else { continue }
-            matches.append(self.match(Int(rule), event: event, scratch: &scratch))
+        scratch.selectCandidates(index.routes[route], of: index, in: self, event: event)
+        for word in 0..<scratch.candidates.count {
+            var bits = scratch.candidates[word]
+            while bits != 0 {
+                let rule = word << 6 | bits.trailingZeroBitCount
+                bits &= bits &- 1
+                if scratch.matches(rule: rule, in: self, event: event) {
+                    matches.append(self.match(rule, event: event, scratch: &scratch))
+                }
+            }
         }
     }
 

@@ -27,7 +27,9 @@ extension EvaluationScratch {
                     anchor = Int(trie.parents[anchor])
                     guard let node = event.node(ancestor) else { continue }
                     if trie.walksTogether(below: anchor) {
-                        self.resolveAll(below: anchor, node: node, trie: trie, event: event)
+                        if self.walkedStamps[anchor] != self.generation {
+                            self.resolveAll(below: anchor, node: node, trie: trie, event: event)
+                        }
                     } else {
                         let start = self.values.count
                         let first = compiled.segments.count - depth - 1
@@ -52,53 +54,84 @@ extension EvaluationScratch {
     /// Resolves, in one walk over `node` (the entry of trie node `anchor`), every field below `anchor` for
     /// which it is the nearest entry: neither the field nor a node on the way has an entry of its own. The
     /// walk records each such field's value nodes in document order; they are then laid out so that each
-    /// field's values are one range of ``values``.
+    /// field's values are one range of ``values``. The fields it does not find are left unresolved, and
+    /// ``walkedStamps`` tells ``resolve(_:in:event:)`` that they have no values.
     private mutating func resolveAll(below anchor: Int, node: Int, trie: FieldPathTrie, event: Event) {
-        if self.trieStamps.count < trie.ids.count {
-            self.trieStamps.append(contentsOf: repeatElement(0, count: trie.ids.count - self.trieStamps.count))
-        }
         let generation = self.generation
-        let first = anchor + 1
+        self.walkedStamps[anchor] = generation
         let end = Int(trie.ends[anchor])
-        self.trieStamps.withUnsafeMutableBufferPointer { stamps in
-            for node in first..<end { stamps[node] = generation }
-            // A node with an entry of its own is resolved from it, and so is everything below it (its walk).
-            for entry in event.entries where entry.node >= 0 && entry.field.index < trie.nodesByFieldID.count {
-                let blocked = Int(trie.nodesByFieldID[entry.field.index])
-                guard blocked >= first, blocked < end else { continue }
-                for node in blocked..<Int(trie.ends[blocked]) { stamps[node] = 0 }
+        for entry in event.entries where entry.node >= 0 && entry.field.index < trie.nodesByFieldID.count {
+            let blocked = Int(trie.nodesByFieldID[entry.field.index])
+            if blocked > anchor, blocked < end { self.blockedStamps[blocked] = generation }
+        }
+        // At most one finding per node below `node`, written through a pointer: the buffer only grows.
+        let capacity = 2 * (event.tape.end(of: node) - node)
+        var findings = self.walkFindings
+        self.walkFindings = []
+        if findings.count < capacity { findings.append(contentsOf: repeatElement(0, count: capacity - findings.count)) }
+        let count = findings.withUnsafeMutableBufferPointer { findings in
+            event.tape.nodes.withUnsafeBufferPointer { nodes in
+                event.tape.bytes.withUnsafeBytes { bytes in
+                    self.blockedStamps.withUnsafeBufferPointer { blocked in
+                        var walk = TrieWalk(
+                            view: TapeView(nodes: nodes, bytes: bytes), blocked: blocked, generation: generation,
+                            findings: findings)
+                        self.collect(node, at: anchor, trie: trie, walk: &walk, tape: event.tape)
+                        return walk.count
+                    }
+                }
             }
         }
-        self.walkFindings.removeAll(keepingCapacity: true)
-        event.tape.nodes.withUnsafeBufferPointer { nodes in
-            event.tape.bytes.withUnsafeBytes { bytes in
-                self.collect(node, at: anchor, trie: trie, in: TapeView(nodes: nodes, bytes: bytes), tape: event.tape)
-            }
-        }
+        self.layOut(findings[0..<count])
+        self.walkFindings = findings
+    }
+
+    /// Lays out `findings` (field index and value node, pairwise, in document order) in ``values``: each
+    /// field's values one range, in document order; resolves those fields.
+    private mutating func layOut(_ findings: ArraySlice<Int32>) {
+        let generation = self.generation
         let valueStart = self.values.count
-        var valueEnd = Int32(valueStart)
-        for node in first..<end where self.trieStamps[node] == generation && trie.fields[node] >= 0 {
-            self.fieldCounts[Int(trie.fields[node])] = 0
-        }
-        var index = 0
-        while index < self.walkFindings.count {
-            self.fieldCounts[Int(self.walkFindings[index])] += 1
-            index += 2
-        }
-        for node in first..<end where self.trieStamps[node] == generation && trie.fields[node] >= 0 {
-            let field = Int(trie.fields[node])
-            self.fieldStarts[field] = valueEnd
-            valueEnd += self.fieldCounts[field]
-            self.fieldCounts[field] = 0
-            self.fieldStamps[field] = generation
-        }
-        self.values.append(contentsOf: repeatElement(0, count: Int(valueEnd) - valueStart))
-        index = 0
-        while index < self.walkFindings.count {
-            let field = Int(self.walkFindings[index])
-            self.values[Int(self.fieldStarts[field] + self.fieldCounts[field])] = self.walkFindings[index + 1]
-            self.fieldCounts[field] += 1
-            index += 2
+        self.values.append(contentsOf: repeatElement(0, count: findings.count / 2))
+        findings.withUnsafeBufferPointer { findings in
+            self.fieldStamps.withUnsafeMutableBufferPointer { stamps in
+                self.fieldStarts.withUnsafeMutableBufferPointer { starts in
+                    self.fieldCounts.withUnsafeMutableBufferPointer { counts in
+                        self.values.withUnsafeMutableBufferPointer { values in
+                            // Count each field's values.
+                            var index = 0
+                            while index < findings.count {
+                                let field = Int(findings[index])
+                                if stamps[field] != generation {
+                                    stamps[field] = generation
+                                    counts[field] = 0
+                                }
+                                counts[field] += 1
+                                index += 2
+                            }
+                            // Give each field its range, in order of first finding; its count restarts at 0.
+                            var next = Int32(valueStart)
+                            index = 0
+                            while index < findings.count {
+                                let field = Int(findings[index])
+                                if counts[field] > 0 {
+                                    starts[field] = next
+                                    next += counts[field]
+                                    counts[field] = 0
+                                }
+                                index += 2
+                            }
+                            // Fill the ranges; the counts end as they began.
+                            index = 0
+                            while index < findings.count {
+                                let field = Int(findings[index])
+                                values[Int(starts[field] + counts[field])] = findings[index + 1]
+                                counts[field] += 1
+                                index += 2
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -115,9 +148,39 @@ extension EvaluationScratch {
         }
     }
 
+    /// The state of one walk over an object entry: what it reads and the findings it writes.
+    private struct TrieWalk {
+        let view: TapeView
+        /// ``blockedStamps``: trie nodes with an entry of their own are skipped, with everything below them.
+        let blocked: UnsafeBufferPointer<UInt32>
+        let generation: UInt32
+        /// Field index and value node, pairwise, in document order; `count` entries written.
+        let findings: UnsafeMutableBufferPointer<Int32>
+        var count = 0
+
+        /// Records `node`, or each element of an array (recursively), as a value of `field`.
+        mutating func record(_ node: Int, field: Int32) {
+            guard self.view.nodes[node].kind == .array else {
+                self.findings[self.count] = field
+                self.findings[self.count + 1] = Int32(node)
+                self.count += 2
+                return
+            }
+            let count = Int(self.view.nodes[node].length)
+            var child = node + 1
+            for _ in 0..<count {
+                self.record(child, field: field)
+                child = self.view.end(of: child)
+            }
+        }
+    }
+
     /// Records the values below `node` (an object, or an array of objects) of the fields below trie node
-    /// `trieNode` that the current walk resolves; every key that spells a path contributes, in document order.
-    private mutating func collect(_ node: Int, at trieNode: Int, trie: FieldPathTrie, in view: TapeView, tape: ValueTape) {
+    /// `trieNode` that `walk` resolves; every key that spells a path contributes, in document order.
+    private mutating func collect(
+        _ node: Int, at trieNode: Int, trie: FieldPathTrie, walk: inout TrieWalk, tape: ValueTape
+    ) {
+        let view = walk.view
         let head = view.nodes[node]
         switch head.kind {
         case .object:
@@ -138,10 +201,10 @@ extension EvaluationScratch {
                 } else {
                     target = -1
                 }
-                if target >= 0, self.trieStamps[target] == self.generation {
+                if target >= 0, walk.blocked[target] != walk.generation {
                     let field = trie.fields[target]
-                    if field >= 0 { self.recordFlattened(value, field: field, in: view) }
-                    if trie.ends[target] > target + 1 { self.collect(value, at: target, trie: trie, in: view, tape: tape) }
+                    if field >= 0 { walk.record(value, field: field) }
+                    if trie.ends[target] > target + 1 { self.collect(value, at: target, trie: trie, walk: &walk, tape: tape) }
                 }
                 key = view.end(of: value)
             }
@@ -149,26 +212,11 @@ extension EvaluationScratch {
             let count = Int(head.length)
             var child = node + 1
             for _ in 0..<count {
-                self.collect(child, at: trieNode, trie: trie, in: view, tape: tape)
+                self.collect(child, at: trieNode, trie: trie, walk: &walk, tape: tape)
                 child = view.end(of: child)
             }
         default:
             return
-        }
-    }
-
-    /// Records `node`, or each element of an array (recursively), as a value of `field`.
-    private mutating func recordFlattened(_ node: Int, field: Int32, in view: TapeView) {
-        guard view.nodes[node].kind == .array else {
-            self.walkFindings.append(field)
-            self.walkFindings.append(Int32(node))
-            return
-        }
-        let count = Int(view.nodes[node].length)
-        var child = node + 1
-        for _ in 0..<count {
-            self.recordFlattened(child, field: field, in: view)
-            child = view.end(of: child)
         }
     }
 
@@ -259,13 +307,31 @@ extension EvaluationScratch {
     /// The string leaves of the whole event (values, not keys), for keyword items; computed once per event.
     mutating func stringLeaves(of event: Event) -> Range<Int> {
         if self.leavesStamp != self.generation {
-            self.leaves.removeAll(keepingCapacity: true)
-            for entry in event.entries where entry.node >= 0 {
-                self.collectLeaves(Int(entry.node), tape: event.tape)
+            // At most one leaf per node, written through a pointer: `leaves` only ever grows.
+            if self.leaves.count < event.tape.nodes.count {
+                self.leaves.append(contentsOf: repeatElement(0, count: event.tape.nodes.count - self.leaves.count))
+            }
+            self.leafCount = self.leaves.withUnsafeMutableBufferPointer { leaves in
+                event.tape.nodes.withUnsafeBufferPointer { nodes in
+                    var count = 0
+                    for entry in event.entries where entry.node >= 0 {
+                        let node = Int(entry.node)
+                        switch nodes[node].kind {
+                        case .string:
+                            leaves[count] = entry.node
+                            count += 1
+                        case .array, .object:
+                            Self.collectLeaves(below: node, in: nodes, into: leaves, count: &count)
+                        default:
+                            break
+                        }
+                    }
+                    return count
+                }
             }
             self.leavesStamp = self.generation
         }
-        return 0..<self.leaves.count
+        return 0..<self.leafCount
     }
 
     /// Builds ``joined``: the text of every string leaf, each followed by a NUL byte; once per event.
@@ -286,25 +352,29 @@ extension EvaluationScratch {
         self.joinedStamp = self.generation
     }
 
-    private mutating func collectLeaves(_ node: Int, tape: ValueTape) {
-        let head = tape.nodes[node]
-        switch head.kind {
-        case .string:
-            self.leaves.append(Int32(node))
-        case .array:
-            var child = node + 1
-            for _ in 0..<Int(head.length) {
-                self.collectLeaves(child, tape: tape)
-                child = tape.end(of: child)
+    /// Writes the string leaves below the container at `container` (values, not keys) to `leaves` from
+    /// `count` on, in document order, and advances `count` past them.
+    private static func collectLeaves(
+        below container: Int, in nodes: UnsafeBufferPointer<ValueNode>, into leaves: UnsafeMutableBufferPointer<Int32>,
+        count: inout Int
+    ) {
+        let head = nodes[container]
+        let isObject = head.kind == .object
+        var child = container + 1
+        for _ in 0..<Int(head.length) {
+            if isObject { child += 1 }  // the member's key
+            let value = nodes[child]
+            switch value.kind {
+            case .string:
+                leaves[count] = Int32(child)
+                count += 1
+                child += 1
+            case .array, .object:
+                Self.collectLeaves(below: child, in: nodes, into: leaves, count: &count)
+                child = Int(value.offset)
+            default:
+                child += 1
             }
-        case .object:
-            var key = node + 1
-            for _ in 0..<Int(head.length) {
-                self.collectLeaves(key + 1, tape: tape)
-                key = tape.end(of: key + 1)
-            }
-        default:
-            return
         }
     }
 }

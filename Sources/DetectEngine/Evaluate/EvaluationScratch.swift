@@ -25,10 +25,13 @@ public struct EvaluationScratch {
     /// The value nodes of the resolved fields, arrays flattened, back to back.
     var values: [Int32] = []
 
-    // One walk over an object entry (``FieldPathTrie``), indexed by trie node: the generation whose walk
-    // collects the node's field (no entry of its own or on the way from the walked object).
-    var trieStamps: [UInt32] = []
-    /// The current walk's findings in document order: field index and value node, pairwise.
+    // Walks over object entries (``FieldPathTrie``), indexed by trie node.
+    /// The generation in which the node's object entry was walked, resolving the fields below it together.
+    var walkedStamps: [UInt32] = []
+    /// The generation in which the node had an entry of its own: it and its descendants are resolved from
+    /// that entry, never by a walk from above it.
+    var blockedStamps: [UInt32] = []
+    /// Room for a walk's findings (field index and value node, pairwise); the array only grows.
     var walkFindings: [Int32] = []
 
     // Text cache, indexed by tape node: text of escaped strings and of numbers without source text.
@@ -40,12 +43,14 @@ public struct EvaluationScratch {
 
     // String leaves of the whole event, for keyword items, and their text joined by NUL bytes.
     var leavesStamp: UInt32 = 0
+    /// The leaves' nodes: the first ``leafCount`` entries (the array only grows, so it is never refilled).
     var leaves: [Int32] = []
+    var leafCount = 0
     var joinedStamp: UInt32 = 0
     var joined: [UInt8] = []
 
-    /// Per rule: the generation of the last event the rule index made it a candidate for.
-    var candidateMarks: [UInt32] = []
+    /// The rules of the current event's route that can match it (``RuleBits`` words), from the rule index.
+    var candidates: [UInt64] = []
     /// What repeated values satisfy in the rule index.
     var scanMemo = ScanMemo()
 
@@ -57,26 +62,32 @@ public struct EvaluationScratch {
         self.regex = try? RegexScratch(limits: regexLimits)
     }
 
-    /// Starts a new event: invalidates every cache entry in O(1) and sizes the field cache.
-    mutating func begin(fieldCount: Int) {
+    /// Starts a new event for `ruleSet`: invalidates every cache entry in O(1) and sizes the field cache.
+    mutating func begin(for ruleSet: CompiledRuleSet) {
         self.generation &+= 1
         if self.generation == 0 {
             for index in self.fieldStamps.indices { self.fieldStamps[index] = 0 }
-            for index in self.trieStamps.indices { self.trieStamps[index] = 0 }
+            for index in self.walkedStamps.indices { self.walkedStamps[index] = 0 }
+            for index in self.blockedStamps.indices { self.blockedStamps[index] = 0 }
             for index in self.textStamps.indices { self.textStamps[index] = 0 }
-            for index in self.candidateMarks.indices { self.candidateMarks[index] = 0 }
             self.leavesStamp = 0
             self.joinedStamp = 0
             self.generation = 1
         }
+        let fieldCount = ruleSet.fields.count
         if self.fieldStamps.count < fieldCount {
             let extra = fieldCount - self.fieldStamps.count
             self.fieldStamps.append(contentsOf: repeatElement(0, count: extra))
             self.fieldStarts.append(contentsOf: repeatElement(0, count: extra))
             self.fieldCounts.append(contentsOf: repeatElement(0, count: extra))
         }
+        let trieNodeCount = ruleSet.fieldTrie.ids.count
+        if self.walkedStamps.count < trieNodeCount {
+            let extra = trieNodeCount - self.walkedStamps.count
+            self.walkedStamps.append(contentsOf: repeatElement(0, count: extra))
+            self.blockedStamps.append(contentsOf: repeatElement(0, count: extra))
+        }
         self.values.removeAll(keepingCapacity: true)
         self.arena.removeAll(keepingCapacity: true)
-        self.leaves.removeAll(keepingCapacity: true)
     }
 }

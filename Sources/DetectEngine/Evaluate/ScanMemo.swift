@@ -1,9 +1,5 @@
+internal import DetectCore
 internal import DetectMatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A bounded memo of rule-index scans, one per thread: for a field of a ``RuleIndex`` and a value, the rules
 /// the value satisfies (``FieldIndex/forEachRule(matching:_:)``). Log values repeat from event to event (user
@@ -47,19 +43,17 @@ struct ScanMemo {
     /// The rules a value satisfies, gathered while scanning it for storing.
     private var found: [Int32] = []
 
-    /// Empties the memo unless it already belongs to `index`. Call it before ``mark(_:in:stamp:marks:)``.
+    /// Empties the memo unless it already belongs to `index`. Call it before ``mark(_:in:into:)``.
     mutating func prepare(for index: RuleIndex) {
         if self.owner === index { return }
         self.owner = index
         self.clear()
     }
 
-    /// Sets `marks[rule]` to `stamp` for every rule whose required value in `field` `text` satisfies: from
+    /// Adds to `rules` (``RuleBits`` words) every rule whose required value in `field` `text` satisfies: from
     /// the memo when the value is stored, else by scanning it (and storing it on its second sighting).
     @inline(__always)
-    mutating func mark(
-        _ text: UnsafeRawBufferPointer, in field: FieldIndex, stamp: UInt32, marks: UnsafeMutableBufferPointer<UInt32>
-    ) {
+    mutating func mark(_ text: UnsafeRawBufferPointer, in field: FieldIndex, into rules: UnsafeMutableBufferPointer<UInt64>) {
         let hash = Self.hash(text, field: field.ordinal)
         let index = Int(hash) & (Self.slotCount - 1)
         let slot = self.slots[index]
@@ -67,9 +61,9 @@ struct ScanMemo {
             self.bytes.withUnsafeBytes({ Self.equal($0.baseAddress! + Int(slot.byteStart), text) })
         {
             if slot.ruleCount > 0 {
-                self.rules.withUnsafeBufferPointer { rules in
-                    for rule in rules[Int(slot.ruleStart)..<Int(slot.ruleStart + slot.ruleCount)] {
-                        marks[Int(rule)] = stamp
+                self.rules.withUnsafeBufferPointer { stored in
+                    for rule in stored[Int(slot.ruleStart)..<Int(slot.ruleStart + slot.ruleCount)] {
+                        RuleBits.insert(rule, into: rules)
                     }
                 }
             }
@@ -77,12 +71,12 @@ struct ScanMemo {
         }
         guard text.count <= Self.maxValueBytes, self.sightings[index] == hash else {
             self.sightings[index] = hash
-            field.forEachRule(matching: text) { marks[Int($0)] = stamp }
+            field.forEachRule(matching: text) { RuleBits.insert($0, into: rules) }
             return
         }
         self.found.removeAll(keepingCapacity: true)
         field.forEachRule(matching: text) { rule in
-            marks[Int(rule)] = stamp
+            RuleBits.insert(rule, into: rules)
             self.found.append(rule)
         }
         self.store(text, field: field.ordinal, hash: hash)
@@ -106,7 +100,7 @@ struct ScanMemo {
     /// Whether the stored bytes at `stored` equal `text`.
     @inline(__always)
     private static func equal(_ stored: UnsafeRawPointer, _ text: UnsafeRawBufferPointer) -> Bool {
-        text.isEmpty || memcmp(stored, text.baseAddress!, text.count) == 0
+        text.isEmpty || ByteEquality.equal(stored, text.baseAddress!, count: text.count)
     }
 
     /// Stores ``found`` (each rule once, ascending) as what `text` satisfies in field `field`.

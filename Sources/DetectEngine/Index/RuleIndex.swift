@@ -9,13 +9,14 @@ internal import DetectMatch
 ///
 /// A class, so that a ``ScanMemo`` can tell which index its entries belong to.
 final class RuleIndex: Sendable {
-    /// Per rule: whether it has no requirement and runs on every event of its route.
-    let alwaysEvaluated: [Bool]
+    /// How many rules have a requirement, for tests and notes.
+    let indexedRuleCount: Int
     /// Per route: `routes[i]` for ``CompiledRuleSet/routeTable``'s `i`, the unrouted rules last.
     let routes: [RouteIndex]
 
     /// Indexes `program`'s rules for each route (lists of rule indices).
     init(program: CompiledProgram, routes: [[Int32]]) {
+        let ruleCount = program.heads.count
         let requirements = program.heads.indices.map { program.requirement(ofRule: $0) }
         var always = requirements.map { $0 == nil }
         while true {
@@ -23,8 +24,8 @@ final class RuleIndex: Sendable {
             var fieldCount: Int32 = 0
             let built = routes.map {
                 RouteIndex(
-                    rules: $0, requirements: requirements, always: always, fieldCount: &fieldCount,
-                    oversized: &oversized)
+                    rules: $0, requirements: requirements, always: always, ruleCount: ruleCount,
+                    fieldCount: &fieldCount, oversized: &oversized)
             }
             if oversized.isEmpty {
                 self.routes = built
@@ -33,23 +34,24 @@ final class RuleIndex: Sendable {
             // Rules whose literals overflow an automaton's memory bound run always instead.
             for rule in oversized { always[Int(rule)] = true }
         }
-        self.alwaysEvaluated = always
+        self.indexedRuleCount = always.count { !$0 }
     }
-
-    /// How many rules have a requirement, for tests and notes.
-    var indexedRuleCount: Int { self.alwaysEvaluated.count { !$0 } }
 }
 
 /// The index of one route: one entry per field that some rule of the route requires a value of.
 struct RouteIndex: Sendable {
     let fields: [FieldIndex]
+    /// The route's rules without a requirement (``RuleBits`` words over every rule index): they run on every
+    /// event of the route.
+    let alwaysEvaluated: [UInt64]
 
-    /// Indexes `rules`; its fields are numbered from `fieldCount` on (``FieldIndex/ordinal``), which is
-    /// advanced past them.
+    /// Indexes `rules` (of `ruleCount` in all); its fields are numbered from `fieldCount` on
+    /// (``FieldIndex/ordinal``), which is advanced past them.
     init(
-        rules: [Int32], requirements: [[RequiredValue]?], always: [Bool], fieldCount: inout Int32,
+        rules: [Int32], requirements: [[RequiredValue]?], always: [Bool], ruleCount: Int, fieldCount: inout Int32,
         oversized: inout [Int32]
     ) {
+        self.alwaysEvaluated = RuleBits.words(of: rules.lazy.filter { always[Int($0)] }, ruleCount: ruleCount)
         var byField: [Int32: [RequiredValue: [Int32]]] = [:]
         var fieldOrder: [Int32] = []
         for rule in rules where !always[Int(rule)] {
@@ -88,6 +90,8 @@ final class FieldIndex: Sendable {
     let substrings: MultiLiteralMatcher?
     /// Per needle of ``substrings``: the rules.
     let substringRules: RuleLists
+    /// The length of the shortest required value: shorter values satisfy none and are not scanned.
+    let minimumLength: Int
 
     init(field: Int32, values: [RequiredValue: [Int32]], ordinal: Int32) throws {
         self.field = field
@@ -102,6 +106,7 @@ final class FieldIndex: Sendable {
         self.exactRules = RuleLists(exact.map(\.value))
         self.substrings = substrings.isEmpty ? nil : try MultiLiteralMatcher(byteNeedles: substrings.map(\.key.bytes))
         self.substringRules = RuleLists(substrings.map(\.value))
+        self.minimumLength = sorted.map(\.key.bytes.count).min() ?? 0
     }
 
     /// Calls `body` with each rule whose required value `text` satisfies (a rule may come more than once).
