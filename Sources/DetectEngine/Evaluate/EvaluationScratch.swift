@@ -53,6 +53,9 @@ public struct EvaluationScratch {
     var candidates: [UInt64] = []
     /// What repeated values satisfy in the rule index.
     var scanMemo = ScanMemo()
+    /// Per field of the current route's index: the range of its values (in ``leaves`` for the keyword field,
+    /// else in ``values``).
+    var scanRanges: [Range<Int>] = []
 
     /// A scratch whose regular-expression matches run under `regexLimits`.
     ///
