@@ -44,8 +44,9 @@ final class LineBatch {
     @exclusivity(unchecked) private(set) var lines: [Line] = []
     /// Framing problems, each before the line at index `before` (at the end when it equals `lines.count`).
     @exclusivity(unchecked) private(set) var problems: [(before: Int, error: FramingError)] = []
-    /// When the first item was added (monotonic seconds).
-    @exclusivity(unchecked) private(set) var started = 0.0
+    /// When the first item was added (monotonic seconds), for a batch of streamed lines: set by the
+    /// ``LineBatcher``, which hands such a batch on when it has waited long enough.
+    @exclusivity(unchecked) var started = 0.0
 
     // Filled by the worker.
     /// Per line: what it normalized to, `nil` when it was rejected.
@@ -89,8 +90,7 @@ final class LineBatch {
 
     /// Adds a line: one that lies in the batch's text (``readText(upTo:_:)``) is kept in place, any other is
     /// copied in.
-    func append(line bytes: UnsafeRawBufferPointer, number: Int, now: () -> Double) {
-        if self.isEmpty { self.started = now() }
+    func append(line bytes: UnsafeRawBufferPointer, number: Int) {
         if let base = bytes.baseAddress, base >= self.text, base + bytes.count <= self.text + self.textCount {
             let start = UnsafeRawPointer(base) - UnsafeRawPointer(self.text)
             self.lines.append(Line(start: start, count: bytes.count, number: number))
@@ -112,8 +112,7 @@ final class LineBatch {
     }
 
     /// Adds a framing problem after the lines so far.
-    func append(problem: FramingError, now: () -> Double) {
-        if self.isEmpty { self.started = now() }
+    func append(problem: FramingError) {
         self.problems.append((self.lines.count, problem))
     }
 

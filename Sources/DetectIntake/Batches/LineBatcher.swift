@@ -37,12 +37,13 @@ struct LineBatcher {
             }
             do throws(Stopped) {
                 try reader.read { (_, item: FramedLine) throws(Stopped) in
+                    if batch.isEmpty { batch.started = Self.now() }
                     switch item {
                     case .line(let number, let bytes):
-                        batch.append(line: bytes, number: number, now: Self.now)
+                        batch.append(line: bytes, number: number)
                         if batch.textCount >= self.targetBytes { try handOn() }
                     case .error(let error):
-                        batch.append(problem: error, now: Self.now)
+                        batch.append(problem: error)
                     }
                 } afterChunk: { (moreInputReady: Bool) throws(Stopped) in
                     guard !batch.isEmpty, !moreInputReady || Self.now() - batch.started >= self.maxDelay else { return }

@@ -140,10 +140,10 @@ final class ChunkedFile: Sendable {
     private static func add(_ item: FramedLine, to batch: LineBatch, offset: Int) {
         switch item {
         case .line(let number, let bytes):
-            batch.append(line: bytes, number: number, now: { 0 })
+            batch.append(line: bytes, number: number)
         case .error(var error):
             error.byteOffset = error.byteOffset.map { $0 + offset }
-            batch.append(problem: error, now: { 0 })
+            batch.append(problem: error)
         }
     }
 
@@ -151,7 +151,7 @@ final class ChunkedFile: Sendable {
     private static func report(_ failure: FramingError, framer: LineFramer, to batch: LineBatch) {
         var failure = failure
         failure.line = framer.lineNumber + 1
-        batch.append(problem: failure, now: { 0 })
+        batch.append(problem: failure)
     }
 
     /// `pread(2)` until `count` bytes or the end of the file; a failure is returned in `failure`.
