@@ -15,7 +15,11 @@ public struct DocumentDatasetReader: Sendable {
     public mutating func dataset(of event: Event) -> CloudflareDataset? {
         guard let root = event.node(.root), let node = Self.datasetNode(in: root, tape: event.tape) else { return nil }
         return event.tape.withText(of: node) { text in
-            if let last = self.last, last.text.elementsEqual(text) { return last.dataset }
+            if let last = self.last, last.text.count == text.count,
+                last.text.withUnsafeBytes({ text.isEmpty || ByteEquality.equal($0.baseAddress!, text.baseAddress!, count: text.count) })
+            {
+                return last.dataset
+            }
             let name = String(decoding: text, as: UTF8.self)
             let bare = name.split(separator: ".", maxSplits: 1).last.map(String.init) ?? name
             let dataset = CloudflareDataset(name: name) ?? CloudflareDataset(name: bare)
@@ -24,25 +28,35 @@ public struct DocumentDatasetReader: Sendable {
         }
     }
 
-    /// The string node of `event.dataset` under the document object `root`.
+    /// The string node of `event.dataset` under the document object `root`: the first, in document order, of
+    /// a `dataset` string in an `event` object and an `event.dataset` string.
     private static func datasetNode(in root: Int, tape: ValueTape) -> Int? {
-        var found: Int?
-        tape.forEachMember(of: root) { key, value in
-            guard found == nil else { return }
-            tape.withText(of: key) { name in
-                if ECSNormalizer.equals(name, "event"), tape.nodes[value].kind == .object {
-                    tape.forEachMember(of: value) { inner, member in
-                        if found == nil, tape.nodes[member].kind == .string,
-                            tape.withText(of: inner, { ECSNormalizer.equals($0, "dataset") })
-                        {
-                            found = member
-                        }
-                    }
-                } else if ECSNormalizer.equals(name, "event.dataset"), tape.nodes[value].kind == .string {
-                    found = value
+        tape.bytes.withUnsafeBytes { bytes in
+            tape.nodes.withUnsafeBufferPointer { nodes in
+                /// Whether the unescaped key at `key` is `literal`.
+                func key(_ key: Int, is literal: StaticString) -> Bool {
+                    let node = nodes[key]
+                    return !node.isEscaped
+                        && ECSNormalizer.equals(
+                            UnsafeRawBufferPointer(rebasing: bytes[Int(node.offset)..<Int(node.offset + node.length)]),
+                            literal)
                 }
+                var member = root + 1
+                for _ in 0..<Int(nodes[root].length) {
+                    let value = member + 1
+                    if nodes[value].kind == .object, key(member, is: "event") {
+                        var inner = value + 1
+                        for _ in 0..<Int(nodes[value].length) {
+                            if nodes[inner + 1].kind == .string, key(inner, is: "dataset") { return inner + 1 }
+                            inner = tape.end(of: inner + 1)
+                        }
+                    } else if nodes[value].kind == .string, key(member, is: "event.dataset") {
+                        return value
+                    }
+                    member = tape.end(of: value)
+                }
+                return nil
             }
         }
-        return found
     }
 }
