@@ -42,8 +42,17 @@ extension EvaluationScratch {
         }
     }
 
-    /// Evaluates one item.
+    /// Evaluates one item, once per event.
     mutating func evaluateItem(_ index: Int, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
+        if self.itemStamps[index] == self.generation { return self.itemResults[index] }
+        let result = self.testItem(index, in: ruleSet, event: event)
+        self.itemStamps[index] = self.generation
+        self.itemResults[index] = result
+        return result
+    }
+
+    /// Tests one item against the event.
+    private mutating func testItem(_ index: Int, in ruleSet: CompiledRuleSet, event: Event) -> Bool {
         let item = ruleSet.program.items[index]
         let keyword = item.field < 0
         let range = keyword ? self.stringLeaves(of: event) : self.resolve(Int(item.field), in: ruleSet, event: event)

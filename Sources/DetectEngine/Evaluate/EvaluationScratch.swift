@@ -49,6 +49,11 @@ public struct EvaluationScratch {
     var joinedStamp: UInt32 = 0
     var joined: [UInt8] = []
 
+    // Item results, indexed by item: the generation that evaluated the item and what it gave, so that
+    // explaining a match (``witness(rule:in:event:)``) does not evaluate the items again.
+    var itemStamps: [UInt32] = []
+    var itemResults: [Bool] = []
+
     /// The rules of the current event's route that can match it (``RuleBits`` words), from the rule index.
     var candidates: [UInt64] = []
     /// What repeated values satisfy in the rule index.
@@ -73,6 +78,7 @@ public struct EvaluationScratch {
             for index in self.walkedStamps.indices { self.walkedStamps[index] = 0 }
             for index in self.blockedStamps.indices { self.blockedStamps[index] = 0 }
             for index in self.textStamps.indices { self.textStamps[index] = 0 }
+            for index in self.itemStamps.indices { self.itemStamps[index] = 0 }
             self.leavesStamp = 0
             self.joinedStamp = 0
             self.generation = 1
@@ -83,6 +89,12 @@ public struct EvaluationScratch {
             self.fieldStamps.append(contentsOf: repeatElement(0, count: extra))
             self.fieldStarts.append(contentsOf: repeatElement(0, count: extra))
             self.fieldCounts.append(contentsOf: repeatElement(0, count: extra))
+        }
+        let itemCount = ruleSet.program.items.count
+        if self.itemStamps.count < itemCount {
+            let extra = itemCount - self.itemStamps.count
+            self.itemStamps.append(contentsOf: repeatElement(0, count: extra))
+            self.itemResults.append(contentsOf: repeatElement(false, count: extra))
         }
         let trieNodeCount = ruleSet.fieldTrie.ids.count
         if self.walkedStamps.count < trieNodeCount {
