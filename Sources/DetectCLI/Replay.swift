@@ -102,7 +102,7 @@ extension SigflareCommand {
             let started = MonotonicClock.now()
             var pipeline = ReplayPipeline(
                 threads: self.threads, rules: rules.compiled, correlations: rules.correlations,
-                correlationOptions: self.correlationOptions, rulesForAnotherThread: rules.compileAgain,
+                correlationOptions: self.correlationOptions, rulesForThread: { rules.copies[$0 - 1] },
                 makeNormalizer: setup.makeNormalizer, dataset: self.input.cloudflareDataset,
                 maxLineBytes: self.input.maxLineBytes, rejections: RejectionLog(deadLetters: setup.deadLetters),
                 output: output)
@@ -127,7 +127,7 @@ extension SigflareCommand {
             }
             let setup = RuleSetup(
                 rulePaths: rulePaths, pipelinePaths: self.sources.pipelinePaths,
-                iocDirectories: self.sources.iocDirectories)
+                iocDirectories: self.sources.iocDirectories, copies: self.threads)
             for diagnostic in setup.diagnostics where diagnostic.severity == .error {
                 Diagnostics.write("\(diagnostic)\n")
             }

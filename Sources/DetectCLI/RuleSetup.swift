@@ -14,9 +14,13 @@ struct RuleSetup {
     let ruleSet: RuleSet
     /// Every diagnostic, sorted by file, line, column, then severity, code and message; no duplicates.
     let diagnostics: [Diagnostic]
-    private let compiler: RuleCompiler
+    /// The further copies asked for: sets equal to ``compiled`` but sharing no matcher with it, so that threads
+    /// evaluating with separate copies do not contend on their reference counts.
+    let copies: [CompiledRuleSet]
 
-    init(rulePaths: [String], pipelinePaths: [String], iocDirectories: [String]) {
+    /// Loads and compiles everything; `copies` is how many compiled sets are wanted in all (one per evaluating
+    /// thread): the others are compiled at the same time as ``compiled``, each on a thread of its own.
+    init(rulePaths: [String], pipelinePaths: [String], iocDirectories: [String], copies: Int = 1) {
         let loader = RuleLoader()
         let (pipelines, pipelineDiagnostics) = loader.loadPipelines(paths: pipelinePaths)
         let (catalog, iocDiagnostics) = IOCListLoader().load(directories: iocDirectories)
@@ -24,21 +28,17 @@ struct RuleSetup {
         // The compiler adds the pipelines found among the rules (skipping those equal to one of these, as when
         // `validate Rules/` reads Rules/pipelines/ both ways) and leaves out the rules it cannot compile.
         let compiler = RuleCompiler(pipelines: pipelines, iocs: catalog)
+        let others = (1..<max(copies, 1)).map { _ in BackgroundValue { compiler.compile(ruleSet).0 } }
         let (compiled, compileDiagnostics) = compiler.compile(ruleSet)
         let (correlations, correlationDiagnostics) = CorrelationCompiler(pipelines: pipelines)
             .compile(ruleSet, rules: compiled)
         self.compiled = compiled
         self.correlations = correlations
         self.ruleSet = ruleSet
-        self.compiler = compiler
+        // `compile` does not throw: every copy is there.
+        self.copies = others.map { (try? $0.result().get()).unsafelyUnwrapped }
         self.diagnostics = Self.sorted(
             pipelineDiagnostics + iocDiagnostics + ruleDiagnostics + compileDiagnostics + correlationDiagnostics)
-    }
-
-    /// The rules compiled once more: equal to ``compiled`` but sharing no matcher with it, so that threads
-    /// evaluating with separate copies do not contend on their reference counts.
-    func compileAgain() -> CompiledRuleSet {
-        self.compiler.compile(self.ruleSet).0
     }
 
     /// Error diagnostics.

@@ -26,8 +26,8 @@ public struct ReplayPipeline {
     ///   - rules: The detection rules.
     ///   - correlations: The correlations compiled against `rules`.
     ///   - correlationOptions: Lateness, group cap and the other settings; validated by the caller.
-    ///   - rulesForAnotherThread: The same rules compiled again, called for each thread after the first: threads
-    ///     that share no matcher do not contend on its reference count.
+    ///   - rulesForThread: The rules for each thread after the first (`1 ..< threads`): the same rules compiled
+    ///     apart, so that threads that share no matcher do not contend on its reference count.
     ///   - makeNormalizer: A normalizer for one thread, called once per thread (each holds its own scratch and
     ///     tables, for the same reason).
     ///   - dataset: The dataset of raw records, or nil to detect it per record.
@@ -36,7 +36,7 @@ public struct ReplayPipeline {
     ///   - output: Where alerts go.
     public init(
         threads: Int, rules: CompiledRuleSet, correlations: CompiledCorrelationSet,
-        correlationOptions: CorrelationOptions, rulesForAnotherThread: () -> CompiledRuleSet,
+        correlationOptions: CorrelationOptions, rulesForThread: (_ thread: Int) -> CompiledRuleSet,
         makeNormalizer: () -> ECSNormalizer, dataset: CloudflareDataset?, maxLineBytes: Int,
         rejections: RejectionLog, output: FileOutput
     ) {
@@ -45,7 +45,7 @@ public struct ReplayPipeline {
         self.workers = Self.makeWorkers(threads) { thread in
             // The normalizer first: it interns its fields, and the detector snapshots the field table.
             let normalizer = makeNormalizer()
-            let detector = Detector(rules: thread == 0 ? rules : rulesForAnotherThread(), correlations: correlations)
+            let detector = Detector(rules: thread == 0 ? rules : rulesForThread(thread), correlations: correlations)
             return BatchWorker(normalizer: normalizer, dataset: dataset, detector: detector)
         }
         let correlator = Correlator(correlations: correlations, rules: rules, options: correlationOptions)
