@@ -56,36 +56,54 @@ extension JSONWriter {
     ) {
         output.writeByte(UInt8(ascii: "{"))
         let depth = table.depths[parent.index] + 1
-        var needsComma = false
-        if let base {
-            tape.forEachMember(of: base) { key, value in
-                if Self.isOverridden(flatKey: key, by: entries, depth: depth, tape: tape, table: table) { return }
-                if needsComma { output.writeByte(UInt8(ascii: ",")) }
-                needsComma = true
-                if let group = Self.group(named: key, in: entries, depth: depth, tape: tape, table: table) {
-                    Self.writeMerged(
-                        group.top, member: value, entries: group.entries, tape: tape, table: table, keys: &keys,
-                        to: &output)
-                } else {
-                    output.writeValue(tape, at: key)
-                    output.writeByte(UInt8(ascii: ":"))
-                    output.writeValue(tape, at: value)
+        // The entries grouped by their ancestor one level below `parent`, found once; a group is written
+        // with the member that names it, or after the members when none does.
+        withUnsafeTemporaryAllocation(of: EntryGroup.self, capacity: entries.count) { groups in
+            var groupCount = 0
+            var start = entries.startIndex
+            while start < entries.endIndex {
+                let (top, end) = Self.group(at: start, in: entries, depth: depth, table: table)
+                groups.initializeElement(at: groupCount, to: EntryGroup(top: top, start: start, end: end))
+                groupCount += 1
+                start = end
+            }
+            var needsComma = false
+            if let base {
+                tape.forEachMember(of: base) { key, value in
+                    if Self.isOverridden(flatKey: key, by: entries, depth: depth, tape: tape, table: table) { return }
+                    if needsComma { output.writeByte(UInt8(ascii: ",")) }
+                    needsComma = true
+                    if let index = Self.group(named: key, in: groups, count: groupCount, tape: tape, table: table) {
+                        groups[index].named = true
+                        Self.writeMerged(
+                            groups[index].top, member: value, entries: entries[groups[index].start..<groups[index].end],
+                            tape: tape, table: table, keys: &keys, to: &output)
+                    } else {
+                        output.writeValue(tape, at: key)
+                        output.writeByte(UInt8(ascii: ":"))
+                        output.writeValue(tape, at: value)
+                    }
                 }
             }
-        }
-        var start = entries.startIndex
-        while start < entries.endIndex {
-            let (top, end) = Self.group(at: start, in: entries, depth: depth, table: table)
-            if base.map({ !Self.hasMember($0, named: table.segments[top.index], tape: tape) }) ?? true {
+            for group in UnsafeMutableBufferPointer(rebasing: groups[..<groupCount]) where !group.named {
                 if needsComma { output.writeByte(UInt8(ascii: ",")) }
                 needsComma = true
                 Self.writeMerged(
-                    top, member: nil, entries: entries[start..<end], tape: tape, table: table, keys: &keys,
-                    to: &output)
+                    group.top, member: nil, entries: entries[group.start..<group.end], tape: tape, table: table,
+                    keys: &keys, to: &output)
             }
-            start = end
+            _ = groups.deinitialize()
         }
         output.writeByte(UInt8(ascii: "}"))
+    }
+
+    /// The entries of one object level that share an ancestor (`top`) at that level: `start ..< end` of the
+    /// level's entries; `named` once a member of the object's document value has the same key.
+    private struct EntryGroup {
+        let top: FieldID
+        let start: Int
+        let end: Int
+        var named = false
     }
 
     /// Writes `"segment":value` for `top`, whose own entry (if any) comes first in `entries`, followed by
@@ -129,18 +147,25 @@ extension JSONWriter {
         return (top, end)
     }
 
-    /// The group of entries whose ancestor at `depth` is named like the member key at `key`.
+    /// The index among the first `count` of `groups` of the group whose top field is named like the member
+    /// key at `key`.
     private static func group(
-        named key: Int, in entries: ArraySlice<Event.Entry>, depth: Int, tape: ValueTape, table: FieldTable
-    ) -> (top: FieldID, entries: ArraySlice<Event.Entry>)? {
-        guard !tape.nodes[key].isEscaped else { return nil }
-        var start = entries.startIndex
-        while start < entries.endIndex {
-            let (top, end) = Self.group(at: start, in: entries, depth: depth, table: table)
-            if Self.keyEquals(key, table.segments[top.index], tape: tape) { return (top, entries[start..<end]) }
-            start = end
+        named key: Int, in groups: UnsafeMutableBufferPointer<EntryGroup>, count groupCount: Int, tape: ValueTape,
+        table: FieldTable
+    ) -> Int? {
+        let node = tape.nodes[key]
+        guard !node.isEscaped, groupCount > 0 else { return nil }
+        let count = Int(node.length)
+        return tape.bytes.withUnsafeBytes { bytes in
+            let text = bytes.baseAddress! + Int(node.offset)
+            for index in 0..<groupCount {
+                let matches = table.segments[groups[index].top.index].withUnsafeBytes { segment in
+                    segment.count == count && (count == 0 || ByteEquality.equal(segment.baseAddress!, text, count: count))
+                }
+                if matches { return index }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether the member key at `key` is a flat dotted key (`"event.kind"`) whose path, or an ancestor
@@ -170,18 +195,5 @@ extension JSONWriter {
                 return position == text.count || text[position] == UInt8(ascii: ".")
             }
         }
-    }
-
-    /// Whether the object at `object` has a member whose (unescaped) key is `segment`.
-    private static func hasMember(_ object: Int, named segment: [UInt8], tape: ValueTape) -> Bool {
-        var found = false
-        tape.forEachMember(of: object) { key, _ in
-            if !found, !tape.nodes[key].isEscaped, Self.keyEquals(key, segment, tape: tape) { found = true }
-        }
-        return found
-    }
-
-    private static func keyEquals(_ key: Int, _ segment: [UInt8], tape: ValueTape) -> Bool {
-        tape.withText(of: key) { text in text.elementsEqual(segment) }
     }
 }
