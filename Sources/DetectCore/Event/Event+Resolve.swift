@@ -22,36 +22,37 @@ extension Event {
 
     /// Walks the `segmentsBelow` last segments of `field`'s path down from the object at `node`.
     private func walk(from node: Int, field: FieldID, segmentsBelow: Int, table: FieldTable) -> Int? {
-        var remaining: [FieldID] = []
-        remaining.reserveCapacity(segmentsBelow)
-        var current = field
-        for _ in 0..<segmentsBelow {
-            remaining.append(current)
-            current = table.parents[current.index]
+        withUnsafeTemporaryAllocation(of: FieldID.self, capacity: segmentsBelow) { path in
+            var current = field
+            for index in (0..<segmentsBelow).reversed() {
+                path.initializeElement(at: index, to: current)
+                current = table.parents[current.index]
+            }
+            return self.walk(object: node, path: UnsafeBufferPointer(path)[...], table: table)
         }
-        remaining.reverse()
-        return self.walk(object: node, path: remaining[...], table: table)
     }
 
-    /// Finds `path` (consecutive ids, each the child of the previous) under the object at `object`.
-    /// A member key may span several segments (`"geo.country"`), which covers flat dotted keys.
-    private func walk(object: Int, path: ArraySlice<FieldID>, table: FieldTable) -> Int? {
-        var found: Int?
-        self.tape.forEachMember(of: object) { key, value in
-            guard found == nil else { return }
+    /// Finds `path` (consecutive ids, each the child of the previous) under the object at `object`: the first
+    /// member, in document order, that leads to it. A member key may span several segments (`"geo.country"`),
+    /// which covers flat dotted keys.
+    private func walk(object: Int, path: Slice<UnsafeBufferPointer<FieldID>>, table: FieldTable) -> Int? {
+        var key = object + 1
+        for _ in 0..<Int(self.tape.nodes[object].length) {
+            let value = key + 1
             let consumed = self.keyMatches(key, path: path, table: table)
-            guard consumed > 0 else { return }
-            if consumed == path.count {
-                found = value
-            } else if self.tape.nodes[value].kind == .object {
-                found = self.walk(object: value, path: path.dropFirst(consumed), table: table)
+            if consumed == path.count { return value }
+            if consumed > 0, self.tape.nodes[value].kind == .object,
+                let found = self.walk(object: value, path: path.dropFirst(consumed), table: table)
+            {
+                return found
             }
+            key = self.tape.end(of: value)
         }
-        return found
+        return nil
     }
 
     /// How many segments of `path` the key at `key` spells (`a`, or `a.b`, …), or 0 when it spells none.
-    private func keyMatches(_ key: Int, path: ArraySlice<FieldID>, table: FieldTable) -> Int {
+    private func keyMatches(_ key: Int, path: Slice<UnsafeBufferPointer<FieldID>>, table: FieldTable) -> Int {
         let node = self.tape.nodes[key]
         guard !node.isEscaped else { return 0 }
         return self.tape.bytes.withUnsafeBufferPointer { bytes in

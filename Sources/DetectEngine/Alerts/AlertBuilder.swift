@@ -39,7 +39,7 @@ public struct AlertBuilder: Sendable {
         for (field, value) in template.fields {
             switch value {
             case .string(let text): alert.setString(field, text)
-            case .strings(let texts): alert.setStrings(field, texts)
+            case .strings(let texts): alert.setStrings(field, constants: texts)
             case .integer(let number): alert.setInteger(field, number)
             }
         }
@@ -55,21 +55,21 @@ public struct AlertBuilder: Sendable {
         self.alertDigest(rule: rule, event: event, line: line, table: table).description
     }
 
-    /// The digest behind ``alertID(rule:event:line:table:)``.
+    /// The digest behind ``alertID(rule:event:line:table:)``: of the message assembled on the stack.
     func alertDigest(rule: [UInt8], event: Event, line: UnsafeRawBufferPointer, table: FieldTable) -> AlertDigest {
-        var message = rule
-        message.append(0)
-        let start = message.count
-        if let id = event.resolve(self.fields.eventID, in: table), Self.appendScalarText(event.tape, id, to: &message) {
-            message.append(0)
-            if let dataset = event.resolve(self.fields.dataset, in: table) {
-                _ = Self.appendScalarText(event.tape, dataset, to: &message)
+        let id = event.resolve(self.fields.eventID, in: table).flatMap { Self.scalarText(event.tape, $0) }
+        let dataset = id == nil ? nil : event.resolve(self.fields.dataset, in: table).flatMap { Self.scalarText(event.tape, $0) }
+        let identity = id.map { $0.count + 1 + (dataset?.count ?? 0) } ?? line.count
+        return withUnsafeTemporaryAllocation(byteCount: rule.count + 1 + identity, alignment: 1) { message in
+            var end = Self.copy(rule, to: message.baseAddress!, separatedBy: 0)
+            if let id {
+                end = Self.copy(id, to: end, separatedBy: 0)
+                if let dataset { end = Self.copy(dataset, to: end) }
+            } else if !line.isEmpty {
+                end.copyMemory(from: line.baseAddress!, byteCount: line.count)
             }
-        } else {
-            message.removeSubrange(start...)
-            message.appendBytes(line)
+            return AlertDigest(sha1Of: UnsafeRawBufferPointer(message))
         }
-        return AlertDigest(sha1Of: message)
     }
 
     /// The id of the alert `match` gives on `event` (whether or not that alert is written): what a correlation
@@ -80,17 +80,25 @@ public struct AlertBuilder: Sendable {
         self.alertDigest(rule: self.templates[match.ruleIndex].ruleKey, event: event, line: line, table: table)
     }
 
-    /// Appends the text of a string or integer node; false for other kinds.
-    private static func appendScalarText(_ tape: ValueTape, _ node: Int, to bytes: inout [UInt8]) -> Bool {
+    /// Copies `bytes` to `target`, then `separator` if given; returns the address after them.
+    private static func copy(_ bytes: [UInt8], to target: UnsafeMutableRawPointer, separatedBy separator: UInt8? = nil)
+        -> UnsafeMutableRawPointer
+    {
+        bytes.withUnsafeBytes { if !$0.isEmpty { target.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+        guard let separator else { return target + bytes.count }
+        (target + bytes.count).storeBytes(of: separator, as: UInt8.self)
+        return target + bytes.count + 1
+    }
+
+    /// The text of a string node (raw, as read) or of an integer node; nil for other kinds and empty strings.
+    private static func scalarText(_ tape: ValueTape, _ node: Int) -> [UInt8]? {
         switch tape.nodes[node].kind {
         case .string:
-            tape.withText(of: node) { bytes.appendBytes($0) }
-            return tape.nodes[node].length > 0
+            return tape.nodes[node].length > 0 ? tape.withText(of: node) { Array($0) } : nil
         case .integer:
-            bytes.append(contentsOf: String(tape.nodes[node].integer).utf8)
-            return true
+            return Array(String(tape.nodes[node].integer).utf8)
         default:
-            return false
+            return nil
         }
     }
 

@@ -16,27 +16,26 @@ public struct AlertDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest of the first 16 bytes of SHA-1(`message`).
     init(sha1Of message: [UInt8]) {
-        let digest = SHA1.digest(message)
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        for index in 0..<8 {
-            high = high << 8 | UInt64(digest[index])
-            low = low << 8 | UInt64(digest[index + 8])
-        }
-        self.high = high
-        self.low = low
+        self = message.withUnsafeBytes { Self(sha1Of: $0) }
+    }
+
+    /// The digest of the first 16 bytes of SHA-1(`message`).
+    init(sha1Of message: UnsafeRawBufferPointer) {
+        let words = SHA1.words(of: message)
+        self.high = UInt64(words.0) << 32 | UInt64(words.1)
+        self.low = UInt64(words.2) << 32 | UInt64(words.3)
     }
 
     /// 32 lowercase hex digits.
     public var description: String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(32)
-        for word in [self.high, self.low] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                text.append(hex[Int((word >> UInt64(shift)) & 0x0F)])
+        String(unsafeUninitializedCapacity: 32) { text in
+            let digits: StaticString = "0123456789abcdef"
+            for (half, word) in [self.high, self.low].enumerated() {
+                for index in 0..<16 {
+                    text[half * 16 + index] = digits.utf8Start[Int((word >> UInt64(60 - 4 * index)) & 0x0F)]
+                }
             }
+            return 32
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

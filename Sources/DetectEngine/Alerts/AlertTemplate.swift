@@ -4,11 +4,13 @@ internal import DetectRules
 /// The fields every alert of one rule or correlation rule carries, computed once from its metadata: `rule.*`, the level as
 /// `sigflare.rule.level` and `event.severity`, and `threat.*` from its ATT&CK tags.
 struct AlertTemplate: Sendable {
-    /// A value to set on the alert.
+    /// A value to set on the alert; strings are checked for JSON escapes once, here.
     enum Value: Sendable {
-        case string(String)
-        case strings([String])
+        case string(ConstantString)
+        case strings([ConstantString])
         case integer(Int64)
+
+        static func string(_ text: String) -> Value { .string(ConstantString(text)) }
     }
 
     /// The fields in a fixed order, each set on the alert event.
@@ -54,7 +56,7 @@ struct AlertTemplate: Sendable {
 
     /// An array value, or nothing for an empty list (no empty arrays in alerts).
     private static func list(_ values: [String]) -> Value? {
-        values.isEmpty ? nil : .strings(values)
+        values.isEmpty ? nil : .strings(values.map(ConstantString.init))
     }
 
     /// The name of the directory that holds the rule file (`domains` for `Rules/domains/x.yml`).

@@ -25,7 +25,7 @@ public struct CorrelationAlertBuilder: Sendable {
         for (field, value) in correlation.template.fields {
             switch value {
             case .string(let text): document.setString(field, text)
-            case .strings(let texts): document.setStrings(field, texts)
+            case .strings(let texts): document.setStrings(field, constants: texts)
             case .integer(let number): document.setInteger(field, number)
             }
         }
