@@ -19,7 +19,7 @@ struct AlertTemplate: Sendable {
     let ruleKey: [UInt8]
 
     init(_ rule: some SigmaDocument, registry: FieldRegistry = .shared) {
-        var fields: [(FieldID, Value)] = []
+        var fields: [(field: FieldID, value: Value)] = []
         func add(_ path: String, _ value: Value?) {
             guard let value else { return }
             fields.append((registry.id(path), value))
