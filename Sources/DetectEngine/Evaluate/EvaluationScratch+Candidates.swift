@@ -27,13 +27,15 @@ extension EvaluationScratch {
                         self.values.withUnsafeBufferPointer { values in
                             var decoded = false
                             for position in route.fields.indices {
-                                unowned(unsafe) let field = route.fields[position]
-                                let positions = field.field < 0 ? leaves : values
-                                if Self.markInPlace(
-                                    positions[self.scanRanges[position]], in: field, nodes: nodes, bytes: bytes,
-                                    memo: &self.scanMemo, candidates: candidates)
-                                {
-                                    decoded = true
+                                // A reference the route keeps alive, used without reference counting.
+                                Unmanaged.passUnretained(route.fields[position])._withUnsafeGuaranteedRef { field in
+                                    let positions = field.field < 0 ? leaves : values
+                                    if Self.markInPlace(
+                                        positions[self.scanRanges[position]], in: field, nodes: nodes, bytes: bytes,
+                                        memo: &self.scanMemo, candidates: candidates)
+                                    {
+                                        decoded = true
+                                    }
                                 }
                             }
                             return decoded

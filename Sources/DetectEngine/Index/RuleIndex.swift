@@ -112,13 +112,12 @@ final class FieldIndex: Sendable {
     /// Calls `body` with each rule whose required value `text` satisfies (a rule may come more than once).
     @inline(__always)
     func forEachRule(matching text: UnsafeRawBufferPointer, _ body: (Int32) -> Void) {
-        if let exact = self.exact, let entry = exact.index(of: text) {
+        // Optional chaining reads the sets in place (a binding would copy them, retaining every array).
+        if let entry = self.exact?.index(of: text) {
             for rule in self.exactRules[entry] { body(rule) }
         }
-        if let substrings = self.substrings {
-            substrings.forEachOccurrence(in: text) { needle in
-                for rule in self.substringRules[needle] { body(rule) }
-            }
+        self.substrings?.forEachOccurrence(in: text) { needle in
+            for rule in self.substringRules[needle] { body(rule) }
         }
     }
 }
