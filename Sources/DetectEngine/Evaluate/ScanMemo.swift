@@ -10,8 +10,8 @@ internal import DetectMatch
 /// - **Admission.** A value is stored on its second sighting (a direct-mapped table of hashes remembers the
 ///   first), so values seen once (ids, timestamps, addresses) do not evict useful entries.
 /// - **Memory.** Values and rule lists are kept in two arenas; when one would outgrow its bound
-///   (``maxBytes``, ``maxRules``) every entry is dropped and the memo fills again: about 3 MiB at most (the
-///   table 1.5 MiB, the sightings 256 KiB, the arenas 1.25 MiB).
+///   (``maxBytes``, ``maxRules``) every entry is dropped and the memo fills again: about 2.5 MiB at most (the
+///   table 1 MiB, the sightings 256 KiB, the arenas 1.25 MiB).
 /// - **Owner.** Entries belong to one ``RuleIndex``; used with another, the memo starts over.
 struct ScanMemo {
     /// Slots of the table and of the sightings (a power of two). The bench events repeat about 58,000
@@ -20,18 +20,20 @@ struct ScanMemo {
     /// Bound on the stored value bytes.
     static let maxBytes = 1 << 20
     /// Bound on the stored rule indices.
-    static let maxRules = 1 << 16
+    static let maxRules = (1 << 16) - 1
     /// Longer values are never stored.
     static let maxValueBytes = 4096
 
-    /// One stored value: where its bytes and rules are in the arenas; `field == -1` when empty.
+    /// One stored value: where its bytes and rules are in the arenas; ``empty`` in `field` when empty. 16 bytes,
+    /// four to a cache line: the table is read at random, once per value of every event.
     private struct Slot {
+        static let empty = UInt16.max
         var hash: UInt32 = 0
-        var field: Int32 = -1
-        var byteStart: Int32 = 0
-        var byteCount: Int32 = 0
-        var ruleStart: Int32 = 0
-        var ruleCount: Int32 = 0
+        var byteStart: UInt32 = 0
+        var field = Slot.empty
+        var byteCount: UInt16 = 0
+        var ruleStart: UInt16 = 0
+        var ruleCount: UInt16 = 0
     }
 
     /// The index the entries belong to.
@@ -59,7 +61,7 @@ struct ScanMemo {
         let hash = Self.hash(text, field: field.ordinal)
         let index = Int(hash) & (Self.slotCount - 1)
         let slot = self.slots[index]
-        if slot.hash == hash, slot.field == field.ordinal, Int(slot.byteCount) == text.count,
+        if slot.hash == hash, Int32(slot.field) == field.ordinal, Int(slot.byteCount) == text.count,
             self.bytes.withUnsafeBytes({ Self.equal($0.baseAddress! + Int(slot.byteStart), text) })
         {
             if slot.ruleCount > 0 {
@@ -113,13 +115,15 @@ struct ScanMemo {
             self.found[unique] = rule
             unique += 1
         }
+        // The slot's narrow fields hold every value the bounds allow; an entry they could not hold is not stored.
+        guard field < Int32(Slot.empty), unique < Int(UInt16.max) else { return }
         if self.bytes.count + text.count > Self.maxBytes || self.rules.count + unique > Self.maxRules {
             self.clear()
         }
         let index = Int(hash) & (Self.slotCount - 1)
         self.slots[index] = Slot(
-            hash: hash, field: field, byteStart: Int32(self.bytes.count), byteCount: Int32(text.count),
-            ruleStart: Int32(self.rules.count), ruleCount: Int32(unique))
+            hash: hash, byteStart: UInt32(self.bytes.count), field: UInt16(field), byteCount: UInt16(text.count),
+            ruleStart: UInt16(self.rules.count), ruleCount: UInt16(unique))
         self.sightings[index] = 0
         self.bytes.append(contentsOf: text)
         self.rules.append(contentsOf: self.found[0..<unique])
