@@ -126,7 +126,7 @@ struct ScanMemo {
             ruleStart: UInt16(self.rules.count), ruleCount: UInt16(unique))
         self.sightings[index] = 0
         self.bytes.append(contentsOf: text)
-        self.rules.append(contentsOf: self.found[0..<unique])
+        self.found.withUnsafeBufferPointer { self.rules.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<unique])) }
     }
 
     /// Drops every entry and sighting.
