@@ -76,6 +76,38 @@ struct MultiLiteralMatcherTests {
         #expect(anyPositives > 2_000 && allPositives > 200, "\(anyPositives) \(allPositives)")
     }
 
+    @Test("reports every occurrence where it ends, longer needles first, as a naive search does", arguments: [false, true])
+    func occurrences(caseSensitive: Bool) throws {
+        var random = SplitMix64(seed: caseSensitive ? 4 : 5)
+        let fold: ([UInt8]) -> [UInt8] = { bytes in
+            caseSensitive ? bytes : bytes.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+        }
+        for round in 0..<40 {
+            // Small alphabets give deep failure chains; larger ones, wide rows.
+            let alphabet: [Character] = round % 2 == 0 ? ["a", "b", "A", "B"] : Array("abcdefgABCDEFG0123./-é")
+            let needles = (0..<Int(1 + random.next() % 300)).map { _ in
+                Array(random.string(from: alphabet, length: Int(1 + random.next() % 9)).utf8)
+            }
+            let matcher = try MultiLiteralMatcher(byteNeedles: needles, caseSensitive: caseSensitive)
+            let folded = needles.map(fold)
+            for _ in 0..<20 {
+                let value = Array(random.string(from: alphabet, length: Int(random.next() % 80)).utf8)
+                let haystack = fold(value)
+                var expected: [Int] = []
+                for end in haystack.indices.map({ $0 + 1 }) {
+                    let ending = folded.indices.filter { index in
+                        let needle = folded[index]
+                        return needle.count <= end && Array(haystack[(end - needle.count)..<end]) == needle
+                    }
+                    expected += ending.sorted { (folded[$0].count, $1) > (folded[$1].count, $0) }
+                }
+                var found: [Int] = []
+                value.withUnsafeBytes { bytes in matcher.forEachOccurrence(in: bytes) { found.append($0) } }
+                #expect(found == expected, "\(needles.count) needles in \(value)")
+            }
+        }
+    }
+
     @Test("a large needle list builds a compact table")
     func size() throws {
         var random = SplitMix64(seed: 3)

@@ -88,123 +88,21 @@ public struct MultiLiteralMatcher: Sendable {
         }
         let stride = classCount
 
-        // Size check before allocating: states <= needle bytes + 1 (exact count only when that bound is
-        // over the limit). State ids are premultiplied UInt32s, so the table also stays below 2^32 entries.
+        // The trie first: its exact state count sizes the table, checked before the table is allocated. State
+        // ids are premultiplied UInt32s, so the table also stays below 2^32 entries.
+        let trie = NeedleTrie(needles: needles, classOf: classOf, classCount: stride)
         let limit = min(maxTableBytes, Int(UInt32.max) * MemoryLayout<UInt32>.stride)
-        let entryBytes = stride * MemoryLayout<UInt32>.stride
-        var stateBound = needles.reduce(0) { $0 + $1.count } + 1
-        if stateBound * entryBytes > limit {
-            stateBound = ByteTrie(keys: needles).nodeCount
-            let required = stateBound * entryBytes
-            if required > limit { throw MatcherSizeError(requiredBytes: required, limitBytes: maxTableBytes) }
-        }
+        let required = trie.nodes.count * stride * MemoryLayout<UInt32>.stride
+        if required > limit { throw MatcherSizeError(requiredBytes: required, limitBytes: maxTableBytes) }
 
-        // Trie (goto function) in dense rows allocated once for the bound, -1 = no edge yet; the needles
-        // ending at each state as a list threaded through `nextOwn`.
-        var goto = [Int32](repeating: -1, count: stateBound * stride)
-        var firstOwn: [Int32] = [-1]
-        var nextOwn = [Int32](repeating: -1, count: needles.count)
-        var lastOwn: [Int32] = [-1]
-        goto.withUnsafeMutableBufferPointer { goto in
-            for (index, needle) in needles.enumerated() where !needle.isEmpty {
-                var state = 0
-                for byte in needle {
-                    let slot = state * stride + Int(classOf[Int(byte)])
-                    if goto[slot] < 0 {
-                        goto[slot] = Int32(firstOwn.count)
-                        firstOwn.append(-1)
-                        lastOwn.append(-1)
-                    }
-                    state = Int(goto[slot])
-                }
-                if lastOwn[state] < 0 { firstOwn[state] = Int32(index) } else { nextOwn[Int(lastOwn[state])] = Int32(index) }
-                lastOwn[state] = Int32(index)
-            }
-        }
-        let stateCount = firstOwn.count
-
-        // Breadth-first: failure links, full DFA transitions, dictionary links, reporting flags.
-        var dictionaryLink = [Int32](repeating: -1, count: stateCount)
-        var reports = firstOwn.map { $0 >= 0 }
-        var queue: [Int32] = []
-        queue.reserveCapacity(stateCount)
-        goto.withUnsafeMutableBufferPointer { goto in
-            var failure = [Int32](repeating: 0, count: stateCount)
-            for column in 0..<stride {
-                if goto[column] < 0 {
-                    goto[column] = 0
-                } else {
-                    queue.append(goto[column])
-                }
-            }
-            var head = 0
-            while head < queue.count {
-                let state = Int(queue[head])
-                head += 1
-                let fallback = Int(failure[state])
-                dictionaryLink[state] = firstOwn[fallback] >= 0 ? Int32(fallback) : dictionaryLink[fallback]
-                reports[state] = reports[state] || reports[fallback]
-                let row = state &* stride
-                let fallbackRow = fallback &* stride
-                for column in 0..<stride {
-                    let target = goto[row &+ column]
-                    let fallbackTarget = goto[fallbackRow &+ column]
-                    if target < 0 {
-                        goto[row &+ column] = fallbackTarget
-                    } else {
-                        failure[Int(target)] = fallbackTarget
-                        queue.append(target)
-                    }
-                }
-            }
-        }
-
-        // Renumber: non-reporting states first (root stays 0), then reporting ones; `newRow` is each
-        // state's new id premultiplied, as the table holds it.
-        var newID = [Int](repeating: 0, count: stateCount)
-        var order: [Int] = []
-        order.reserveCapacity(stateCount)
-        for state in 0..<stateCount where !reports[state] { order.append(state) }
-        let nonReporting = order.count
-        for state in 0..<stateCount where reports[state] { order.append(state) }
-        for (id, state) in order.enumerated() { newID[state] = id }
-        let newRow = newID.map { UInt32($0 * stride) }
-
-        var transitions = [UInt32](repeating: 0, count: stateCount * stride)
-        var ownStart: [Int32] = [0]
-        var ownNeedles: [Int32] = []
-        var links = [Int32](repeating: -1, count: stateCount)
-        transitions.withUnsafeMutableBufferPointer { transitions in
-            goto.withUnsafeBufferPointer { goto in
-                newRow.withUnsafeBufferPointer { newRow in
-                    for (id, state) in order.enumerated() {
-                        let row = state &* stride
-                        let target = id &* stride
-                        for column in 0..<stride {
-                            transitions[target &+ column] = newRow[Int(goto[row &+ column])]
-                        }
-                    }
-                }
-            }
-        }
-        for (id, state) in order.enumerated() {
-            var needle = firstOwn[state]
-            while needle >= 0 {
-                ownNeedles.append(needle)
-                needle = nextOwn[Int(needle)]
-            }
-            ownStart.append(Int32(ownNeedles.count))
-            let link = dictionaryLink[state]
-            links[id] = link < 0 ? -1 : Int32(newID[Int(link)])
-        }
-
+        let table = AhoCorasickTable(trie: trie, stride: stride)
         self.classOf = classOf
         self.stride = stride
-        self.transitions = transitions
-        self.firstReportingState = UInt32(nonReporting * stride)
-        self.ownStart = ownStart
-        self.ownNeedles = ownNeedles
-        self.dictionaryLink = links
+        self.transitions = table.transitions
+        self.firstReportingState = table.firstReportingState
+        self.ownStart = table.ownStart
+        self.ownNeedles = table.ownNeedles
+        self.dictionaryLink = table.dictionaryLink
     }
 
     /// The size of the transition table in bytes (the automaton's main memory cost).
