@@ -282,6 +282,30 @@ struct RuleLoaderTests {
         #expect(TestSupport.summary(duplicateDiagnostics) == ["6:1 error yaml.duplicate-key"])
     }
 
+    @Test("aliases stand for their anchored node; quoted and plain keys are the same key, tagged ones are not")
+    func aliasesAndKeys() {
+        let yaml = """
+            title: alias
+            logsource: {category: proxy}
+            detection:
+                sel: &shared {c-uri|contains: evil}
+                again: *shared
+                condition: sel and again
+            """
+        let (set, diagnostics) = TestSupport.load(yaml)
+        #expect(diagnostics.isEmpty)
+        #expect(set.rules.first?.detection.identifiers.count == 2)
+
+        let (_, undefined) = TestSupport.load("title: x\nlogsource: *missing\n")
+        #expect(undefined.map(\.message) == ["found undefined alias"])
+        #expect(undefined.first?.location.line == 2 && undefined.first?.location.column == 12)
+
+        let (_, quoted) = TestSupport.load("title: x\n'title': y\n")
+        #expect(TestSupport.summary(quoted) == ["2:1 error yaml.duplicate-key"])
+        let (_, tagged) = TestSupport.load("a: 1\n!!int 1: x\n1: y\n")
+        #expect(TestSupport.summary(tagged).filter { $0.contains("yaml.duplicate-key") }.isEmpty)
+    }
+
     @Test("nested aliases that expand exponentially are refused, quickly")
     func billionLaughs() {
         var yaml = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
