@@ -48,6 +48,45 @@ struct ValueTapeTests {
         }
     }
 
+    @Test("appending a tape copies its values with their node and byte offsets moved")
+    func appendTape() {
+        var other = ValueTape()
+        let object = Self.sample(&other)
+        other.appendFloat(2.5)
+        other.appendNull()
+        var tape = ValueTape()
+        tape.appendString("before")
+        tape.appendInteger(7)
+        let shift = tape.append(contentsOf: other)
+        #expect(shift == 2)
+        #expect(tape.nodes.count == 2 + other.nodes.count)
+        #expect(Self.text(tape, 0) == "before" && tape.nodes[1].integer == 7)
+        #expect(tape.end(of: shift + object) == shift + other.end(of: object))
+        #expect(tape.end(of: shift + 2) == shift + 5)
+        for index in other.nodes.indices {
+            #expect(tape.nodes[shift + index].kind == other.nodes[index].kind)
+            #expect(tape.nodes[shift + index].payload == other.nodes[index].payload)
+            if other.nodes[index].kind == .string {
+                #expect(Self.text(tape, shift + index) == Self.text(other, index))
+            }
+        }
+    }
+
+    @Test("an appended container read from JSON keeps the bytes of its text")
+    func appendTapeSourceSpan() {
+        var other = ValueTape()
+        other.bytes = Array(#"[1]"#.utf8)
+        let array = other.openContainer(.array)
+        other.appendString(offset: 1, length: 1)
+        other.closeContainer(array, count: 1)
+        other.nodes[array].payload = 0 << 32 | 3
+        var tape = ValueTape()
+        tape.appendString("ab")
+        let shift = tape.append(contentsOf: other)
+        #expect(tape.nodes[shift + array].sourceSpan == 2..<5)
+        #expect(tape.bytes[2..<5].elementsEqual(#"[1]"#.utf8))
+    }
+
     @Test("containers record their child count and the index after their subtree")
     func containers() {
         var tape = ValueTape()

@@ -148,6 +148,27 @@ public struct ValueTape: Sendable {
         return start
     }
 
+    /// Appends a copy of every byte and node of `other`, whose node `n` becomes node `n` plus the returned
+    /// index (the index of its first node here). Copies the bytes in one piece and moves each node's offsets.
+    @discardableResult
+    public mutating func append(contentsOf other: ValueTape) -> Int {
+        let byteShift = UInt32(self.bytes.count)
+        let nodeShift = UInt32(self.nodes.count)
+        self.bytes.append(contentsOf: other.bytes)
+        self.nodes.append(contentsOf: other.nodes)
+        self.nodes.withUnsafeMutableBufferPointer { nodes in
+            for index in Int(nodeShift)..<nodes.count {
+                if nodes[index].isContainer {
+                    nodes[index].offset += nodeShift
+                    if nodes[index].payload != 0 { nodes[index].payload += UInt64(byteShift) << 32 | UInt64(byteShift) }
+                } else if nodes[index].kind == .string || nodes[index].length > 0 {
+                    nodes[index].offset += byteShift
+                }
+            }
+        }
+        return Int(nodeShift)
+    }
+
     /// Starts an array or object; close it with ``closeContainer(_:count:)`` after appending its children.
     public mutating func openContainer(_ kind: ValueKind) -> Int {
         self.appendNode(ValueNode(kind: kind, length: 0, offset: 0, payload: 0))

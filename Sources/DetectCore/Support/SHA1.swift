@@ -57,24 +57,60 @@ public enum SHA1 {
             w[index] = rotate(w[index - 3] ^ w[index - 8] ^ w[index - 14] ^ w[index - 16], 1)
         }
         var (a, b, c, d, e) = state
-        for index in 0..<20 {
-            let temp = rotate(a, 5) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[index]
-            (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+        // Five rounds per pass, each naming the words in their rotated roles, so no word is moved.
+        for index in stride(from: 0, to: 20, by: 5) {
+            Self.round(a, &b, c, d, &e, Self.choose, 0x5A82_7999, w[index])
+            Self.round(e, &a, b, c, &d, Self.choose, 0x5A82_7999, w[index + 1])
+            Self.round(d, &e, a, b, &c, Self.choose, 0x5A82_7999, w[index + 2])
+            Self.round(c, &d, e, a, &b, Self.choose, 0x5A82_7999, w[index + 3])
+            Self.round(b, &c, d, e, &a, Self.choose, 0x5A82_7999, w[index + 4])
         }
-        for index in 20..<40 {
-            let temp = rotate(a, 5) &+ (b ^ c ^ d) &+ e &+ 0x6ED9_EBA1 &+ w[index]
-            (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+        for index in stride(from: 20, to: 40, by: 5) {
+            Self.round(a, &b, c, d, &e, Self.parity, 0x6ED9_EBA1, w[index])
+            Self.round(e, &a, b, c, &d, Self.parity, 0x6ED9_EBA1, w[index + 1])
+            Self.round(d, &e, a, b, &c, Self.parity, 0x6ED9_EBA1, w[index + 2])
+            Self.round(c, &d, e, a, &b, Self.parity, 0x6ED9_EBA1, w[index + 3])
+            Self.round(b, &c, d, e, &a, Self.parity, 0x6ED9_EBA1, w[index + 4])
         }
-        for index in 40..<60 {
-            let temp = rotate(a, 5) &+ ((b & c) | (b & d) | (c & d)) &+ e &+ 0x8F1B_BCDC &+ w[index]
-            (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+        for index in stride(from: 40, to: 60, by: 5) {
+            Self.round(a, &b, c, d, &e, Self.majority, 0x8F1B_BCDC, w[index])
+            Self.round(e, &a, b, c, &d, Self.majority, 0x8F1B_BCDC, w[index + 1])
+            Self.round(d, &e, a, b, &c, Self.majority, 0x8F1B_BCDC, w[index + 2])
+            Self.round(c, &d, e, a, &b, Self.majority, 0x8F1B_BCDC, w[index + 3])
+            Self.round(b, &c, d, e, &a, Self.majority, 0x8F1B_BCDC, w[index + 4])
         }
-        for index in 60..<80 {
-            let temp = rotate(a, 5) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[index]
-            (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+        for index in stride(from: 60, to: 80, by: 5) {
+            Self.round(a, &b, c, d, &e, Self.parity, 0xCA62_C1D6, w[index])
+            Self.round(e, &a, b, c, &d, Self.parity, 0xCA62_C1D6, w[index + 1])
+            Self.round(d, &e, a, b, &c, Self.parity, 0xCA62_C1D6, w[index + 2])
+            Self.round(c, &d, e, a, &b, Self.parity, 0xCA62_C1D6, w[index + 3])
+            Self.round(b, &c, d, e, &a, Self.parity, 0xCA62_C1D6, w[index + 4])
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
     }
+
+    /// One round with the words in the roles `a` to `e`: `e` takes the new word, `b` is rotated; the next
+    /// round names the old `e` its `a`, and so on.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: inout UInt32, _ c: UInt32, _ d: UInt32, _ e: inout UInt32,
+        _ function: (UInt32, UInt32, UInt32) -> UInt32, _ constant: UInt32, _ word: UInt32
+    ) {
+        e = rotate(a, 5) &+ function(b, c, d) &+ e &+ constant &+ word
+        b = rotate(b, 30)
+    }
+
+    /// The round function of rounds 0–19.
+    @inline(__always)
+    private static func choose(_ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { (b & c) | (~b & d) }
+
+    /// The round function of rounds 20–39 and 60–79.
+    @inline(__always)
+    private static func parity(_ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { b ^ c ^ d }
+
+    /// The round function of rounds 40–59.
+    @inline(__always)
+    private static func majority(_ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { (b & c) | (b & d) | (c & d) }
 
     @inline(__always)
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -36,39 +36,31 @@ public struct AlertBuilder: Sendable {
     ) {
         let template = self.templates[match.ruleIndex]
         alert.assign(event)
-        for (field, value) in template.fields {
-            switch value {
-            case .string(let text): alert.setString(field, text)
-            case .strings(let texts): alert.setStrings(field, constants: texts)
-            case .integer(let number): alert.setInteger(field, number)
-            }
+        template.apply(to: &alert)
+        self.alertDigest(rule: template.ruleKey, event: event, line: line, table: table).withHexDigits {
+            alert.setString(self.fields.alertID, $0)
         }
-        alert.setString(self.fields.alertID, self.alertID(rule: template.ruleKey, event: event, line: line, table: table))
         if let selection = match.selection { alert.setString(self.fields.selection, selection) }
         if let field = match.field { alert.setString(self.fields.matchField, field) }
         if let value = match.value { alert.setString(self.fields.matchValue, value) }
     }
 
-    /// 32 lowercase hex digits of SHA-1(rule key, 0, event identity): the event's `event.dataset` and
-    /// `event.id` when it has an id, else its input line.
-    func alertID(rule: [UInt8], event: Event, line: UnsafeRawBufferPointer, table: FieldTable) -> String {
-        self.alertDigest(rule: rule, event: event, line: line, table: table).description
-    }
-
-    /// The digest behind ``alertID(rule:event:line:table:)``: of the message assembled on the stack.
+    /// The digest of SHA-1(rule key, 0, event identity): the event's `event.id`, 0 and `event.dataset` when it has
+    /// an id, else its input line. Its first 32 hex digits are the alert id.
     func alertDigest(rule: [UInt8], event: Event, line: UnsafeRawBufferPointer, table: FieldTable) -> AlertDigest {
-        let id = event.resolve(self.fields.eventID, in: table).flatMap { Self.scalarText(event.tape, $0) }
-        let dataset = id == nil ? nil : event.resolve(self.fields.dataset, in: table).flatMap { Self.scalarText(event.tape, $0) }
-        let identity = id.map { $0.count + 1 + (dataset?.count ?? 0) } ?? line.count
+        let id = event.resolve(self.fields.eventID, in: table).flatMap { IdentityText(event.tape, node: $0) }
+        let dataset = id == nil ? nil : event.resolve(self.fields.dataset, in: table).flatMap { IdentityText(event.tape, node: $0) }
+        let identity = id.map { $0.capacity + 1 + (dataset?.capacity ?? 0) } ?? line.count
         return withUnsafeTemporaryAllocation(byteCount: rule.count + 1 + identity, alignment: 1) { message in
-            var end = Self.copy(rule, to: message.baseAddress!, separatedBy: 0)
+            var end = rule.withUnsafeBytes { Self.copy($0, to: message.baseAddress!) }
+            end = Self.terminate(end)
             if let id {
-                end = Self.copy(id, to: end, separatedBy: 0)
-                if let dataset { end = Self.copy(dataset, to: end) }
-            } else if !line.isEmpty {
-                end.copyMemory(from: line.baseAddress!, byteCount: line.count)
+                end = Self.terminate(id.copy(from: event.tape, to: end))
+                if let dataset { end = dataset.copy(from: event.tape, to: end) }
+            } else {
+                end = Self.copy(line, to: end)
             }
-            return AlertDigest(sha1Of: UnsafeRawBufferPointer(message))
+            return AlertDigest(sha1Of: UnsafeRawBufferPointer(start: message.baseAddress!, count: end - message.baseAddress!))
         }
     }
 
@@ -80,25 +72,41 @@ public struct AlertBuilder: Sendable {
         self.alertDigest(rule: self.templates[match.ruleIndex].ruleKey, event: event, line: line, table: table)
     }
 
-    /// Copies `bytes` to `target`, then `separator` if given; returns the address after them.
-    private static func copy(_ bytes: [UInt8], to target: UnsafeMutableRawPointer, separatedBy separator: UInt8? = nil)
-        -> UnsafeMutableRawPointer
-    {
-        bytes.withUnsafeBytes { if !$0.isEmpty { target.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
-        guard let separator else { return target + bytes.count }
-        (target + bytes.count).storeBytes(of: separator, as: UInt8.self)
-        return target + bytes.count + 1
+    /// Copies `bytes` to `target`; returns the address after them.
+    private static func copy(_ bytes: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        if let base = bytes.baseAddress { target.copyMemory(from: base, byteCount: bytes.count) }
+        return target + bytes.count
     }
 
-    /// The text of a string node (raw, as read) or of an integer node; nil for other kinds and empty strings.
-    private static func scalarText(_ tape: ValueTape, _ node: Int) -> [UInt8]? {
-        switch tape.nodes[node].kind {
-        case .string:
-            return tape.nodes[node].length > 0 ? tape.withText(of: node) { Array($0) } : nil
-        case .integer:
-            return Array(String(tape.nodes[node].integer).utf8)
-        default:
-            return nil
+    /// Writes the 0 byte that ends a part of the message at `target`; returns the address after it.
+    private static func terminate(_ target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        target.storeBytes(of: 0, as: UInt8.self)
+        return target + 1
+    }
+
+    /// A part of an event's identity: the text of a non-empty string node (raw, as read) or of an integer node.
+    private struct IdentityText {
+        let node: Int
+        /// The most bytes the text takes: its length, or 20 for an integer.
+        let capacity: Int
+
+        /// The text of `tape`'s node `node`; nil for other kinds and empty strings.
+        init?(_ tape: ValueTape, node: Int) {
+            switch tape.nodes[node].kind {
+            case .string where tape.nodes[node].length > 0: self.capacity = Int(tape.nodes[node].length)
+            case .integer: self.capacity = 20
+            default: return nil
+            }
+            self.node = node
+        }
+
+        /// Copies the text to `target`; returns the address after it.
+        func copy(from tape: ValueTape, to target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+            if tape.nodes[self.node].kind == .integer {
+                var text = String(tape.nodes[self.node].integer)
+                return text.withUTF8 { AlertBuilder.copy(UnsafeRawBufferPointer($0), to: target) }
+            }
+            return tape.withText(of: self.node) { AlertBuilder.copy($0, to: target) }
         }
     }
 

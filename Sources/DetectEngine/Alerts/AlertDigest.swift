@@ -28,14 +28,19 @@ public struct AlertDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// 32 lowercase hex digits.
     public var description: String {
-        String(unsafeUninitializedCapacity: 32) { text in
+        self.withHexDigits { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the 32 lowercase hex digits, written on the stack.
+    func withHexDigits<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { text in
             let digits: StaticString = "0123456789abcdef"
-            for (half, word) in [self.high, self.low].enumerated() {
-                for index in 0..<16 {
-                    text[half * 16 + index] = digits.utf8Start[Int((word >> UInt64(60 - 4 * index)) & 0x0F)]
-                }
+            for index in 0..<16 {
+                let shift = UInt64(60 - 4 * index)
+                text[index] = digits.utf8Start[Int((self.high >> shift) & 0x0F)]
+                text[16 + index] = digits.utf8Start[Int((self.low >> shift) & 0x0F)]
             }
-            return 32
+            return body(UnsafeRawBufferPointer(text))
         }
     }
 }

@@ -3,26 +3,23 @@ internal import DetectRules
 
 /// The fields every alert of one rule or correlation rule carries, computed once from its metadata: `rule.*`, the level as
 /// `sigflare.rule.level` and `event.severity`, and `threat.*` from its ATT&CK tags.
+///
+/// The values wait on a tape of their own, strings checked for JSON escapes once, so that setting them on an
+/// alert is one copy of that tape and one entry per field (``apply(to:)``).
 struct AlertTemplate: Sendable {
-    /// A value to set on the alert; strings are checked for JSON escapes once, here.
-    enum Value: Sendable {
-        case string(ConstantString)
-        case strings([ConstantString])
-        case integer(Int64)
-
-        static func string(_ text: String) -> Value { .string(ConstantString(text)) }
-    }
-
-    /// The fields in a fixed order, each set on the alert event.
-    let fields: [(field: FieldID, value: Value)]
+    /// The values of the fields; `fields` names their nodes.
+    private let values: ValueTape
+    /// The fields in a fixed order, each with the node of its value in `values`.
+    private let fields: [(field: FieldID, node: Int)]
     /// What identifies the rule in alert ids: its Sigma `id`, else its title.
     let ruleKey: [UInt8]
 
     init(_ rule: some SigmaDocument, registry: FieldRegistry = .shared) {
-        var fields: [(field: FieldID, value: Value)] = []
+        var values = ValueTape()
+        var fields: [(field: FieldID, node: Int)] = []
         func add(_ path: String, _ value: Value?) {
             guard let value else { return }
-            fields.append((registry.id(path), value))
+            fields.append((registry.id(path), value.append(to: &values)))
         }
         add("event.kind", .string("alert"))
         add("rule.id", rule.id.map(Value.string))
@@ -50,13 +47,42 @@ struct AlertTemplate: Sendable {
                         "https://attack.mitre.org/techniques/\($0.replacing(".", with: "/"))/"
                     }))
         }
+        self.values = values
         self.fields = fields
         self.ruleKey = Array((rule.id ?? rule.title).utf8)
     }
 
+    /// Sets the fields on `alert`, replacing values it has for them.
+    func apply(to alert: inout Event) {
+        let shift = alert.tape.append(contentsOf: self.values)
+        for (field, node) in self.fields { alert.set(field, node: shift + node) }
+    }
+
+    /// A value of the template, before it goes on the tape.
+    private enum Value {
+        case string(String)
+        case strings([String])
+        case integer(Int64)
+
+        /// Appends the value to `tape`; returns its node.
+        func append(to tape: inout ValueTape) -> Int {
+            switch self {
+            case .string(let text):
+                return tape.appendString(text)
+            case .strings(let texts):
+                let array = tape.openContainer(.array)
+                for text in texts { tape.appendString(text) }
+                tape.closeContainer(array, count: texts.count)
+                return array
+            case .integer(let number):
+                return tape.appendInteger(number)
+            }
+        }
+    }
+
     /// An array value, or nothing for an empty list (no empty arrays in alerts).
     private static func list(_ values: [String]) -> Value? {
-        values.isEmpty ? nil : .strings(values.map(ConstantString.init))
+        values.isEmpty ? nil : .strings(values)
     }
 
     /// The name of the directory that holds the rule file (`domains` for `Rules/domains/x.yml`).

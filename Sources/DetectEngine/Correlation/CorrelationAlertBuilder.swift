@@ -22,13 +22,7 @@ public struct CorrelationAlertBuilder: Sendable {
         let correlation = self.correlations.correlations[alert.correlation]
         document.removeAll()
         document.setString(self.fields.timestamp, Self.rfc3339(alert.time))
-        for (field, value) in correlation.template.fields {
-            switch value {
-            case .string(let text): document.setString(field, text)
-            case .strings(let texts): document.setStrings(field, constants: texts)
-            case .integer(let number): document.setInteger(field, number)
-            }
-        }
+        correlation.template.apply(to: &document)
         document.setString(self.fields.start, Self.rfc3339(alert.windowStart))
         document.setString(self.fields.end, Self.rfc3339(alert.time))
         for (field, value) in zip(correlation.groupFields, alert.groupValues) {
