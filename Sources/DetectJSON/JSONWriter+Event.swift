@@ -20,8 +20,9 @@ extension JSONWriter {
     public mutating func writeEvent(_ event: Event, table: FieldTable, scratch: inout EventWriterScratch) {
         scratch.order.removeAll(keepingCapacity: true)
         var root: Int?
+        let rootField = FieldID.root
         for entry in event.entries where entry.node >= 0 {
-            if entry.field == .root {
+            if entry.field == rootField {
                 root = Int(entry.node)
             } else {
                 scratch.order.append(entry)
@@ -33,12 +34,14 @@ extension JSONWriter {
         // Written into the scratch memory with bounds-checked stores, then appended in one copy; an event
         // that does not fit is written again into twice the memory.
         while true {
-            let written: Int? = scratch.text.withUnsafeMutableBytes { memory in
-                var cursor = ByteCursor(memory)
-                Self.writeObject(
-                    base: base, parent: .root, entries: order[...], tape: event.tape, table: table,
-                    keys: &scratch.keyTexts, to: &cursor)
-                return cursor.overflowed ? nil : cursor.count
+            let written: Int? = order.withUnsafeBufferPointer { order in
+                scratch.text.withUnsafeMutableBytes { memory in
+                    var cursor = ByteCursor(memory)
+                    Self.writeObject(
+                        base: base, parent: .root, entries: order[...], tape: event.tape, table: table,
+                        keys: &scratch.keyTexts, to: &cursor)
+                    return cursor.overflowed ? nil : cursor.count
+                }
             }
             if let written {
                 scratch.text.withUnsafeBytes { self.output.appendBytes(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
@@ -48,10 +51,13 @@ extension JSONWriter {
         }
     }
 
+    /// Entries sorted by rank, read in place from the scratch (slicing them retains nothing).
+    private typealias Entries = Slice<UnsafeBufferPointer<Event.Entry>>
+
     /// Writes `{…}`: the members of the object `base` (if any) in document order, merged with `entries`,
     /// which are strict descendants of `parent` sorted by rank; entries no member matches follow.
     private static func writeObject<Output: JSONOutput>(
-        base: Int?, parent: FieldID, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable,
+        base: Int?, parent: FieldID, entries: Entries, tape: ValueTape, table: FieldTable,
         keys: inout KeyTextCache, to output: inout Output
     ) {
         output.writeByte(UInt8(ascii: "{"))
@@ -69,21 +75,30 @@ extension JSONWriter {
             }
             var needsComma = false
             if let base {
+                // Members written unchanged whose text can be copied go into `run`, written before anything else.
+                var run = SourceRun()
                 tape.forEachMember(of: base) { key, value in
                     if Self.isOverridden(flatKey: key, by: entries, depth: depth, tape: tape, table: table) { return }
+                    let index = Self.group(named: key, in: groups, count: groupCount, tape: tape, table: table)
+                    let text = index == nil ? SourceRun.memberText(key: key, value: value, in: tape) : nil
+                    if let text, run.extend(with: text, in: tape) { return }
+                    run.flush(tape, to: &output)
                     if needsComma { output.writeByte(UInt8(ascii: ",")) }
                     needsComma = true
-                    if let index = Self.group(named: key, in: groups, count: groupCount, tape: tape, table: table) {
+                    if let index {
                         groups[index].named = true
                         Self.writeMerged(
                             groups[index].top, member: value, entries: entries[groups[index].start..<groups[index].end],
                             tape: tape, table: table, keys: &keys, to: &output)
+                    } else if let text {
+                        run.start(text)
                     } else {
                         output.writeValue(tape, at: key)
                         output.writeByte(UInt8(ascii: ":"))
                         output.writeValue(tape, at: value)
                     }
                 }
+                run.flush(tape, to: &output)
             }
             for group in UnsafeMutableBufferPointer(rebasing: groups[..<groupCount]) where !group.named {
                 if needsComma { output.writeByte(UInt8(ascii: ",")) }
@@ -109,7 +124,7 @@ extension JSONWriter {
     /// Writes `"segment":value` for `top`, whose own entry (if any) comes first in `entries`, followed by
     /// the entries below it; `member` is the document's value at the same path, if any.
     private static func writeMerged<Output: JSONOutput>(
-        _ top: FieldID, member: Int?, entries: ArraySlice<Event.Entry>, tape: ValueTape, table: FieldTable,
+        _ top: FieldID, member: Int?, entries: Entries, tape: ValueTape, table: FieldTable,
         keys: inout KeyTextCache, to output: inout Output
     ) {
         keys.writeKey(of: top, table: table, to: &output)
@@ -137,7 +152,7 @@ extension JSONWriter {
 
     /// The group of entries starting at `start` that share one ancestor at `depth`, and where it ends.
     private static func group(
-        at start: Int, in entries: ArraySlice<Event.Entry>, depth: Int, table: FieldTable
+        at start: Int, in entries: Entries, depth: Int, table: FieldTable
     ) -> (top: FieldID, end: Int) {
         let top = Self.ancestor(of: entries[start].field, atDepth: depth, table: table)
         var end = start + 1
@@ -171,7 +186,7 @@ extension JSONWriter {
     /// Whether the member key at `key` is a flat dotted key (`"event.kind"`) whose path, or an ancestor
     /// of it below the current object, has an entry of its own, which then replaces the member.
     private static func isOverridden(
-        flatKey key: Int, by entries: ArraySlice<Event.Entry>, depth: Int, tape: ValueTape, table: FieldTable
+        flatKey key: Int, by entries: Entries, depth: Int, tape: ValueTape, table: FieldTable
     ) -> Bool {
         let node = tape.nodes[key]
         guard !node.isEscaped else { return false }
