@@ -16,25 +16,12 @@ func monotonicSeconds() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-func readFile(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count == 0 { break }
-        bytes.append(contentsOf: chunk[0..<count])
-    }
-    return bytes
-}
-
 let arguments = CommandLine.arguments
 if arguments.count >= 2, arguments[1] == "correlate" {
     exit(runCorrelateBenchmark(Array(arguments.dropFirst(2))))
 }
 guard arguments.count >= 3, ["parse", "normalize", "write"].contains(arguments[1]),
-    let data = readFile(arguments[2])
+    let data = try? FileSystem.contents(of: arguments[2])
 else {
     print("usage: sigflare-bench parse|normalize|write FILE [REPEAT]")
     exit(2)

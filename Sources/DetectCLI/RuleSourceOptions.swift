@@ -1,4 +1,5 @@
 import ArgumentParser
+import DetectCore
 import DetectRules
 
 /// Where the processing pipelines and IOC lists come from, shared by the commands that compile rules.

@@ -88,12 +88,3 @@ struct ValidationRun {
             warningCount: setup.warningCount, errorCount: setup.errorCount)
     }
 }
-
-/// File-system questions the CLI asks before loading anything.
-enum FileSystem {
-    /// Whether `path` exists and is a directory (following symbolic links).
-    static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-    }
-}

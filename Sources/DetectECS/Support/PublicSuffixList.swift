@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DetectCore
 
 /// The ICANN section of the Public Suffix List, for splitting domains into ECS `registered_domain`,
 /// `top_level_domain` and `subdomain` the way Sekoia does (ECS-MAPPING.md P7, P8, §6.2): tldextract's
@@ -303,36 +304,16 @@ public struct PublicSuffixList: Sendable {
 
     // MARK: Loading
 
-    /// Reads a whole file with the C library (start-up only).
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw PublicSuffixListError(.unreadable, path: path, message: "cannot open: \(errorText())")
+    /// Reads the whole file (start-up only).
+    private static func readFile(_ path: String) throws(PublicSuffixListError) -> [UInt8] {
+        do throws(FileSystemError) {
+            return try FileSystem.contents(of: path, limit: maximumFileSize)
+        } catch where error.reason == .tooLarge {
+            throw PublicSuffixListError(
+                .tooLarge, path: path, message: "larger than \(maximumFileSize) bytes; not a Public Suffix List")
+        } catch {
+            throw PublicSuffixListError(.unreadable, path: path, message: "cannot read: \(error)")
         }
-        defer { fclose(file) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if read > 0 { result.append(contentsOf: chunk[0..<read]) }
-            if result.count > maximumFileSize {
-                throw PublicSuffixListError(
-                    .tooLarge,
-                    path: path,
-                    message: "larger than \(maximumFileSize) bytes; not a Public Suffix List"
-                )
-            }
-            if read < chunk.count {
-                if ferror(file) != 0 {
-                    throw PublicSuffixListError(.unreadable, path: path, message: "read failed: \(errorText())")
-                }
-                return result
-            }
-        }
-    }
-
-    private static func errorText() -> String {
-        guard let text = strerror(errno) else { return "errno \(errno)" }
-        return String(cString: text)
     }
 
     private static func contains(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -1,5 +1,4 @@
 public import DetectCore
-internal import Foundation
 
 /// Reads IOC lists from directories: every `NAME.txt` file directly inside a directory is the list `NAME`.
 ///
@@ -27,17 +26,15 @@ public struct IOCListLoader: Sendable {
     public func load(directories: [String]) -> (IOCCatalog, [Diagnostic]) {
         var lists: [IOCList] = []
         var diagnostics: [Diagnostic] = []
-        let manager = FileManager.default
         for directory in directories {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileSystem.isDirectory(directory) else {
                 diagnostics.append(
                     Diagnostic(
                         .iocPathMissing, "no such IOC directory",
                         at: SourceLocation(file: directory, line: 1, column: 1)))
                 continue
             }
-            guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
+            guard let names = FileSystem.names(in: directory) else {
                 diagnostics.append(
                     Diagnostic(
                         .iocRead, "cannot list the IOC directory",
@@ -46,14 +43,18 @@ public struct IOCListLoader: Sendable {
                 continue
             }
             for name in names.sorted() where name.hasSuffix(".txt") && !name.hasPrefix(".") && name.count > 4 {
-                let path = (directory as NSString).appendingPathComponent(name)
-                guard let data = manager.contents(atPath: path) else {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                let data: [UInt8]
+                do throws(FileSystemError) {
+                    data = try FileSystem.contents(of: path)
+                } catch {
                     diagnostics.append(
                         Diagnostic(
-                            .iocRead, "cannot read the IOC list", at: SourceLocation(file: path, line: 1, column: 1)))
+                            .iocRead, "cannot read the IOC list: \(error)",
+                            at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                let (list, found) = self.parse(Array(data), name: String(name.dropLast(4)), file: path)
+                let (list, found) = self.parse(data, name: String(name.dropLast(4)), file: path)
                 lists.append(list)
                 diagnostics += found
             }

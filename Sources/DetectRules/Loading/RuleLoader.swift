@@ -1,5 +1,5 @@
 public import DetectCore
-internal import Foundation
+internal import Dispatch
 
 /// Loads Sigma rules, correlation rules, filters and processing pipelines from files and directories.
 ///
@@ -96,43 +96,35 @@ public struct RuleLoader: Sendable {
 
     /// The files `paths` designate: files as given, directories walked (sorted, recursive).
     public func files(in paths: [String]) -> ([String], [Diagnostic]) {
-        let manager = FileManager.default
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard FileSystem.exists(path) else {
                 diagnostics.append(
                     Diagnostic(
                         .ioPathMissing, "no such file or directory", at: SourceLocation(file: path, line: 1, column: 1))
                 )
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard FileSystem.isDirectory(path) else {
                 files.append(path)
                 continue
             }
-            guard let entries = manager.enumerator(atPath: path) else {
+            guard let entries = FileSystem.files(under: path) else {
                 diagnostics.append(
                     Diagnostic(
                         .ioRead, "cannot list the directory", at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
             var found: [String] = []
-            while let entry = entries.nextObject() as? String {
-                let components = entry.split(separator: "/")
-                if components.contains(where: { $0.hasPrefix(".") }) { continue }
-                guard let last = components.last, let dot = last.lastIndex(of: ".") else { continue }
-                let ext = String(last[last.index(after: dot)...])
-                guard self.options.fileExtensions.contains(ext) else { continue }
-                if self.options.skipsRuleTests, last.hasSuffix(".tests.yml") || last.hasSuffix(".tests.yaml") {
+            for entry in entries {
+                let name = entry.split(separator: "/").last ?? Substring(entry)
+                guard let dot = name.lastIndex(of: ".") else { continue }
+                guard self.options.fileExtensions.contains(String(name[name.index(after: dot)...])) else { continue }
+                if self.options.skipsRuleTests, name.hasSuffix(".tests.yml") || name.hasSuffix(".tests.yaml") {
                     continue
                 }
-                let full = path.hasSuffix("/") ? path + entry : path + "/" + entry
-                var entryIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
-                    found.append(full)
-                }
+                found.append(path.hasSuffix("/") ? path + entry : path + "/" + entry)
             }
             files += found.sorted()
         }
@@ -145,8 +137,11 @@ public struct RuleLoader: Sendable {
         _ file: String, parser: DocumentParser
     ) -> (documents: [ParsedDocument], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            let diagnostic = Diagnostic(.ioRead, "cannot read the file", at: start)
+        let data: [UInt8]
+        do throws(FileSystemError) {
+            data = try FileSystem.contents(of: file)
+        } catch {
+            let diagnostic = Diagnostic(.ioRead, "cannot read the file: \(error)", at: start)
             return (
                 [
                     .rejected(

@@ -1,5 +1,4 @@
 public import DetectCore
-internal import Foundation
 
 /// Reads rule-test files (`x.tests.yml`; format in `docs/rule-tests.md`) into ``RuleTestSuite``s.
 ///
@@ -26,8 +25,11 @@ public struct RuleTestParser: Sendable {
     /// Reads and parses the test file at `path`.
     public func parse(file path: String) -> (RuleTestSuite?, [Diagnostic]) {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(.ioRead, "cannot read the file", at: start)])
+        let data: [UInt8]
+        do throws(FileSystemError) {
+            data = try FileSystem.contents(of: path)
+        } catch {
+            return (nil, [Diagnostic(.ioRead, "cannot read the file: \(error)", at: start)])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             return (nil, [Diagnostic(.ioRead, "the file is not valid UTF-8", at: start)])
@@ -208,7 +210,10 @@ private struct Reader {
                 return nil
             }
         case .scalar(let scalar) where scalar.resolved == .string:
-            let line = scalar.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = scalar.value
+            let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+            let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+            let line = String(text[start..<end])
             guard line.hasPrefix("{") else {
                 self.report(.eventType, "a string `event` must hold one JSON object (`{...}`)", at: node)
                 return nil
