@@ -16,12 +16,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),  // exact: DetectRules reads libyaml (CYaml) through it
     ],
     targets: [
         // C system libraries.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // Core: event model, field paths, values, diagnostics, time. No dependencies.
         .target(name: "DetectCore", swiftSettings: strictSettings),
@@ -32,7 +32,7 @@ let package = Package(
         // Sigma YAML -> rule model, conditions, pipelines, diagnostics.
         .target(
             name: "DetectRules",
-            dependencies: ["DetectCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DetectCore", "CLibYAML"],
             swiftSettings: strictSettings
         ),
         // Cloudflare -> ECS normalization, table-driven.

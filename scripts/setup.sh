@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what sigflare needs to build and run on Debian 12 when it is missing:
-# PCRE2 (regular expressions), zlib (gzip input) and the Public Suffix List (domain splitting).
+# PCRE2 (regular expressions), libyaml (rule files), zlib (gzip input) and the Public Suffix List (domain splitting).
 set -euo pipefail
 
-packages=(libpcre2-dev zlib1g-dev publicsuffix)
+packages=(libpcre2-dev libyaml-dev zlib1g-dev publicsuffix)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -3,7 +3,7 @@ internal import DetectCore
 /// The text of one YAML file, used to turn positions inside a scalar (a token of a condition, a modifier of a
 /// key) into file positions.
 ///
-/// Yams gives the position of a scalar's start only. To find where byte `n` of the scalar's *value* is in the
+/// libyaml gives the position of a scalar's start only. To find where byte `n` of the scalar's *value* is in the
 /// file, ``locator(for:)`` walks the raw text from the scalar's start and aligns the value's non-blank bytes
 /// with the file's: this is exact for plain and quoted single-line scalars, and also for multi-line plain,
 /// literal (`|`) and folded (`>`) scalars, whose folding only changes whitespace. (Escape sequences in

@@ -1,10 +1,10 @@
-// libyaml comes with Yams (its C target), which keeps it internal; the loader reads its events directly
-// instead of Yams' `Node` trees, which cost several thousand instructions per node to build, hash and copy.
-internal import CYaml
+// libyaml is the system's (Debian libyaml-dev); the loader reads its parse events directly, with no Swift YAML
+// package between (their node trees cost several thousand instructions per node to build, hash and copy).
+internal import CLibYAML
 
-/// Builds ``YAMLNode`` trees from libyaml's parse events, composing as Yams' `Parser` does: an alias stands for
-/// the node last anchored under its name (anchors carry over between documents), a mapping with equal keys is
-/// an error, positions are the events' start marks (1-based).
+/// Builds ``YAMLNode`` trees from libyaml's parse events: an alias stands for the node last anchored under its
+/// name (anchors carry over between documents), a mapping with equal keys is an error, positions are the
+/// events' start marks (1-based).
 ///
 /// Keys are equal when they are equal scalars with the same tag (no tag and quoted count as `!!str`), or
 /// collections with equal elements.

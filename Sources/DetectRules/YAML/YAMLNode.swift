@@ -1,6 +1,7 @@
-/// A YAML node as the loader sees it: a small, position-carrying tree converted once from Yams' `Node`.
+/// A YAML node as the loader sees it: a small, position-carrying tree composed from libyaml's events
+/// (``YAMLComposer``).
 ///
-/// Lines and columns are 1-based (Yams marks; columns count Unicode scalars).
+/// Lines and columns are 1-based (libyaml marks; columns count Unicode scalars).
 struct YAMLNode: Sendable {
     enum Kind: Sendable {
         case scalar(YAMLScalar)

@@ -30,7 +30,7 @@ enum YAMLReader {
         let file = source.file
         switch failure {
         case .libyaml(let error) where error.isReader:
-            // The offset in characters, as Yams reported it.
+            // libyaml's reader reports the offset in bytes; the message gives it in characters.
             var message = "cannot read the YAML stream: \(error.problem)"
             if let index = text.utf8.index(text.utf8.startIndex, offsetBy: error.problemOffset, limitedBy: text.utf8.endIndex)?
                 .samePosition(in: text)

@@ -1,6 +1,6 @@
 /// A YAML scalar with its presentation style, so the loader can type plain scalars itself.
 ///
-/// The loader resolves plain scalars with the YAML 1.2 core schema instead of Yams' YAML 1.1 resolver: only
+/// The loader resolves plain scalars with the YAML 1.2 core schema instead of the YAML 1.1 resolver of libyaml's usual bindings (PyYAML): only
 /// `true`/`false` (any case form listed by the core schema) are booleans, so `yes`, `no`, `on`, `off` stay
 /// strings; integers are decimal, `0x` hex or `0o` octal; `.inf` and `.nan` are floats; dates stay strings.
 struct YAMLScalar: Sendable {
