@@ -17,15 +17,15 @@
 #   2. bash BENCH/run_peers.sh bench-work/peers (Tenzir 1 core / 2 cores, DuckDB 1 / 2 threads; its
 #      first run installs their venvs from PyPI), before sigflare's runs, for the ratios below;
 #   3. runs `sigflare replay --rules BENCH/rules --pipeline Rules/pipelines/cloudflare-ecs.yml` RUNS times
-#      on events.jsonl pinned to core 0, wall seconds and peak RSS of the whole process from
-#      /usr/bin/time -f "%e %M" (the log lines add the CPU seconds: a wall time well above them on one
-#      core means another process shared the core); every run's per-rule alert counts
+#      on events.jsonl pinned to core 0, wall seconds of the whole process (bash's EPOCHREALTIME, to the
+#      millisecond) and its peak RSS from /usr/bin/time -f "%M" (the log lines add the CPU seconds: a wall
+#      time well above them on one core means another process shared the core); every run's per-rule alert counts
 #      (scripts/bench_alert_counts.py: by rule.id, else rule.name, mapped to the rule files) must equal
 #      expected_counts.json, else the script fails. If `sigflare replay` has a --threads option, the
 #      one-core runs pass --threads 1 (its default is the processors online, whatever the pinning), each
 #      followed by a run with --threads 2 on cores 0,1 checked the same way (in turn, so that both series see
 #      the same drifts of the machine's speed; the two-core speedup is the median of the per-pair ratios),
-#      and the machine's own two-core ceiling is measured: RUNS times one one-core run alone, then two at
+#      and the machine's own two-core ceiling is measured for each rule set: RUNS times one one-core run alone, then two at
 #      once on cores 0 and 1 (2 x alone / slower of the two); if not, a notice says the two-core lines are
 #      skipped;
 #   4. one run on the 5x file: peak RSS and its ratio to the 200k run; its counts are checked against
@@ -201,6 +201,17 @@ fi
 
 # --- sigflare runs -------------------------------------------------------------------------------------
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# seconds_since EPOCHREALTIME_VALUE: wall seconds since then, to the millisecond (/usr/bin/time's %e has
+# only hundredths, 3 % of a 0.3 s run).
+# EPOCHREALTIME's decimal separator follows the locale: a comma is read as a point.
+seconds_since() { local now=$EPOCHREALTIME; awk -v s="${1/,/.}" -v e="${now/,/.}" 'BEGIN { printf "%.3f", e - s }'; }
+# timed_wall FILE COMMAND...: runs COMMAND (output discarded) and writes its wall seconds to FILE.
+timed_wall() {
+    local file=$1 started=$EPOCHREALTIME
+    shift
+    "$@" >/dev/null 2>&1
+    seconds_since "$started" >"$file"
+}
 maximum() { sort -g | tail -n 1; }
 
 # check_alerts ALERTS CHECK: the per-rule check of one run's alerts; prints "TOTAL CHECK" on stdout.
@@ -236,7 +247,8 @@ replay_run() {
         [ "$cpus" = 0 ] || thread_args=(--threads 2)
     fi
     rm -f "$alerts"
-    if ! /usr/bin/time -f "%e %M %U %S" -o "$timefile" taskset -c "$cpus" "$bin" replay "${thread_args[@]}" \
+    local started=$EPOCHREALTIME
+    if ! /usr/bin/time -f "%M %U %S" -o "$timefile" taskset -c "$cpus" "$bin" replay "${thread_args[@]}" \
         --rules "$rule_dir" --pipeline "$pipeline" --alerts "$alerts" "$file" >"$logfile" 2>&1; then
         log "$name FAILED (see $logfile):"
         tail -n 5 "$logfile" >&2
@@ -244,7 +256,8 @@ replay_run() {
         return 0
     fi
     local wall rss user sys result
-    read -r wall rss user sys < <(tail -n 1 "$timefile")
+    wall=$(seconds_since "$started")
+    read -r rss user sys < <(tail -n 1 "$timefile")
     log "$name: wall $wall s, cpu $user s user + $sys s sys, peak RSS $(((rss + 500) / 1000)) MB; alerts per rule:"
     result=$(check_alerts "$alerts" "$check") || true
     log "$name: alerts and check: $result"
@@ -258,7 +271,7 @@ row() { # row NAME WALL EVENTS BYTES RSS_KIB MATCHES CHECK  (WALL "-": the run f
         return 0
     fi
     awk -v f="$row_format" -v n="$1" -v w="$2" -v e="$3" -v b="$4" -v r="$5" -v m="$6" -v c="$7" \
-        'BEGIN { s = (w > 0) ? w : 0.01; printf f, n, sprintf("%.2f", w), sprintf("%.0f", e / s),
+        'BEGIN { s = (w > 0) ? w : 0.01; printf f, n, sprintf("%.3f", w), sprintf("%.0f", e / s),
                  sprintf("%.1f", b / 1e6 / s), sprintf("%.0f", r / 1000), m, c }'
 }
 
@@ -267,7 +280,7 @@ bytes=$(stat -c %s "$events")
 table=
 declare -A rate_of rss_of speedup_of  # run label -> events/s of its median wall, largest peak RSS (KiB),
                                      # median of its paired one-core/two-core wall ratios (two-core runs)
-ceiling=  # host_ceiling's result
+declare -A ceiling_of  # two-core run label -> host_ceiling's result for its rule set
 
 # series LABEL RULES CPUS CHECK [LABEL2 CPUS2]: RUNS runs; appends the row (median wall, largest peak RSS) to
 # the table. With LABEL2, each run on CPUS is followed by one on CPUS2 (the same rules and check), so that the
@@ -315,27 +328,27 @@ series() {
     fi
 }
 
-# host_ceiling RULES: what this machine gives two cores right now, whatever the program: RUNS times in turn,
+# host_ceiling RULES LABEL: what this machine gives two cores right now, whatever the program: RUNS times in turn,
 # one one-core replay alone on core 0, then two at once (cores 0 and 1, independent processes, the same
 # work). Twice the lone run's wall over the slower of the pair's is the speedup two perfectly independent
-# threads would get (2.0 on an idle machine whose cores share nothing); its median goes to `ceiling`.
+# threads would get (2.0 on an idle machine whose cores share nothing); its median goes to ceiling_of[LABEL].
 host_ceiling() {
-    local rule_dir=$1 i alone together ratios=()
+    local rule_dir=$1 label=$2 i alone together ratios=()
     local args=(replay --rules "$rule_dir" --pipeline "$pipeline" --alerts /dev/null "$events")
     ((threads)) && args=(replay --threads 1 "${args[@]:1}")
-    log "host ceiling: $runs times one run alone, then two at once; load: $(uptime)"
-    local first=$out/ceiling-first.time second=$out/ceiling-second.time
+    log "host ceiling for $label: $runs times one run alone, then two at once; load: $(uptime)"
+    local first=$out/ceiling-first.wall second=$out/ceiling-second.wall
     for i in $(seq "$runs"); do
-        /usr/bin/time -f "%e" -o "$first" taskset -c 0 "$bin" "${args[@]}" >/dev/null 2>&1
-        alone=$(tail -n 1 "$first")
-        /usr/bin/time -f "%e" -o "$first" taskset -c 0 "$bin" "${args[@]}" >/dev/null 2>&1 &
-        /usr/bin/time -f "%e" -o "$second" taskset -c 1 "$bin" "${args[@]}" >/dev/null 2>&1
+        timed_wall "$first" taskset -c 0 "$bin" "${args[@]}"
+        alone=$(cat "$first")
+        timed_wall "$first" taskset -c 0 "$bin" "${args[@]}" &
+        timed_wall "$second" taskset -c 1 "$bin" "${args[@]}"
         wait
-        together=$(printf '%s\n' "$(tail -n 1 "$first")" "$(tail -n 1 "$second")" | maximum)
+        together=$(printf '%s\n' "$(cat "$first")" "$(cat "$second")" | maximum)
         log "host ceiling run $i: alone $alone s, two at once $together s"
         ratios+=("$(awk -v a="$alone" -v t="$together" 'BEGIN { print 2 * a / ((t > 0) ? t : 0.01) }')")
     done
-    ceiling=$(printf '%s\n' "${ratios[@]}" | median)
+    ceiling_of[$label]=$(printf '%s\n' "${ratios[@]}" | median)
 }
 
 if ((quick)); then
@@ -343,13 +356,14 @@ if ((quick)); then
 else
     if ((threads)); then
         series sigflare-replay-1core "$rules" 0 "expected:$section" sigflare-replay-2cores 0,1
-        host_ceiling "$rules"
+        host_ceiling "$rules" sigflare-replay-2cores
     else
         series sigflare-replay-1core "$rules" 0 "expected:$section"
     fi
     if ((scale)); then
         if ((threads)); then
             series sigflare-sigma147-1core "$scale_rules" 0 duckdb sigflare-sigma147-2cores 0,1
+            host_ceiling "$scale_rules" sigflare-sigma147-2cores
         else
             series sigflare-sigma147-1core "$scale_rules" 0 duckdb
         fi
@@ -473,7 +487,7 @@ else
         if [ -z "$q" ]; then
             echo "  $2: no result"
         else
-            awk -v q="$q" -v d="$2" -v c="${ceiling:-0}" 'BEGIN {
+            awk -v q="$q" -v d="$2" -v c="${ceiling_of[$1]:-0}" 'BEGIN {
                 printf "  %s >= 1.8x one core (median of paired runs): %.2fx  %s", d, q, (q >= 1.8) ? "met" : "NOT met"
                 if (c > 0) printf "  (this machine now: %.2fx for two independent one-core runs)", c
                 printf "\n" }'
