@@ -13,27 +13,27 @@ extension EvaluationScratch {
     /// (``FieldPathTrie``); otherwise the field's own path is walked.
     mutating func resolve(_ field: Int, in ruleSet: CompiledRuleSet, event: Event) -> Range<Int> {
         if self.fieldStamps[field] != self.generation {
-            let compiled = ruleSet.fields[field]
-            if let node = event.node(compiled.id) {
+            // The rule set's field and trie are read in place: a copy of either would retain each of its arrays.
+            if let node = event.node(ruleSet.fields[field].id) {
                 let start = self.values.count
                 self.appendFlattened(node, tape: event.tape)
                 self.fieldStamps[field] = self.generation
                 self.fieldStarts[field] = Int32(start)
                 self.fieldCounts[field] = Int32(self.values.count - start)
             } else {
-                let trie = ruleSet.fieldTrie
-                var anchor = Int(trie.fieldNodes[field])
-                for (depth, ancestor) in compiled.ancestors.enumerated() {
-                    anchor = Int(trie.parents[anchor])
-                    guard let node = event.node(ancestor) else { continue }
-                    if trie.walksTogether(below: anchor) {
+                var anchor = Int(ruleSet.fieldTrie.fieldNodes[field])
+                let ancestors = ruleSet.fields[field].ancestors.count
+                for depth in 0..<ancestors {
+                    anchor = Int(ruleSet.fieldTrie.parents[anchor])
+                    guard let node = event.node(ruleSet.fields[field].ancestors[depth]) else { continue }
+                    if ruleSet.fieldTrie.walksTogether(below: anchor) {
                         if self.walkedStamps[anchor] != self.generation {
-                            self.resolveAll(below: anchor, node: node, trie: trie, event: event)
+                            self.resolveAll(below: anchor, node: node, trie: ruleSet.fieldTrie, event: event)
                         }
                     } else {
                         let start = self.values.count
-                        let first = compiled.segments.count - depth - 1
-                        self.walk(node, segments: compiled.segments, from: first, tape: event.tape)
+                        let first = ancestors - depth - 1
+                        self.walk(node, segments: ruleSet.fields[field].segments, from: first, tape: event.tape)
                         self.fieldStamps[field] = self.generation
                         self.fieldStarts[field] = Int32(start)
                         self.fieldCounts[field] = Int32(self.values.count - start)

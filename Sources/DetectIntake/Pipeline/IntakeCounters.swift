@@ -17,7 +17,9 @@ public struct IntakeCounters: Sendable {
 
     /// Events by kind of record, counted per line without hashing: one slot per Cloudflare dataset
     /// (`CloudflareDataset.allCases` order), then `unknown`, then `ecs`.
-    private var recordCounts = [Int](repeating: 0, count: CloudflareDataset.allCases.count + 2)
+    private var recordCounts = [Int](repeating: 0, count: Self.datasetCount + 2)
+    /// The number of Cloudflare datasets, read once (`allCases` makes its array at each call).
+    private static let datasetCount = CloudflareDataset.allCases.count
     /// Input bytes read (decompressed).
     public var bytes = 0
     /// Inputs read.
@@ -29,11 +31,10 @@ public struct IntakeCounters: Sendable {
 
     mutating func count(_ record: NormalizedRecord) {
         self.events += 1
-        let datasets = CloudflareDataset.allCases.count
         switch record {
         case .cloudflare(let dataset): self.recordCounts[dataset.index] += 1
-        case .unknown: self.recordCounts[datasets] += 1
-        case .ecs: self.recordCounts[datasets + 1] += 1
+        case .unknown: self.recordCounts[Self.datasetCount] += 1
+        case .ecs: self.recordCounts[Self.datasetCount + 1] += 1
         }
     }
 
