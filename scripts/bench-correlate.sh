@@ -19,7 +19,7 @@ scratch=${SCRATCH:-.build-bench}
 if [ -n "${SIGFLARE_BENCH:-}" ]; then
     bin=$SIGFLARE_BENCH
 else
-    swift build -c release --scratch-path "$scratch" --product sigflare-bench >&2
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sigflare-bench >&2
     bin=$scratch/release/sigflare-bench
 fi
 

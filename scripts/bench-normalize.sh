@@ -19,8 +19,8 @@ file="$work/http_requests-$count.ndjson"
 [ -s "$file" ] || python3 scripts/gen_http_requests.py --count "$count" --seed 1 --out "$file"
 bytes=$(stat -c %s "$file")
 scratch=${SCRATCH_PATH:-.build}
-swift build -c release --scratch-path "$scratch" --product sigflare >&2
-swift build -c release --scratch-path "$scratch" --product sigflare-bench >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sigflare >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sigflare-bench >&2
 bin=$scratch/release
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

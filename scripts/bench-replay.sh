@@ -158,7 +158,7 @@ if [ -n "${SIGFLARE:-}" ]; then
     bin=$SIGFLARE
     log "using $bin (SIGFLARE), not building"
 else
-    swift build -c release --scratch-path "$scratch" --product sigflare >&2
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sigflare >&2
     bin=$scratch/release/sigflare
 fi
 threads=0

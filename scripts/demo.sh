@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-swift build -c release --product sigflare >&2
+swift build -c release --static-swift-stdlib --product sigflare >&2
 mapfile -t inputs < <(find Fixtures/replay -type f \( -name '*.ndjson' -o -name '*.ndjson.gz' \) | sort)
 exec .build/release/sigflare replay --rules Rules --ioc Rules/iocs --ioc Fixtures/iocs "${inputs[@]}"
