@@ -23,11 +23,11 @@ public struct FieldTable: Sendable {
             depths[index] = depths[Int(parents[index].rawValue)] + 1
         }
         self.depths = depths
+        let bytes = paths.map { Array($0.utf8) }
         let order = paths.indices.sorted { lhs, rhs in
             // Ties (the root and an empty first segment, as in ".a", both spell "") go by id, root first.
-            if Self.segmentsPrecede(paths[lhs].utf8, paths[rhs].utf8) { return true }
-            if Self.segmentsPrecede(paths[rhs].utf8, paths[lhs].utf8) { return false }
-            return lhs < rhs
+            let order = Self.compareSegments(bytes[lhs], bytes[rhs])
+            return order == 0 ? lhs < rhs : order < 0
         }
         var ranks = [UInt32](repeating: 0, count: paths.count)
         for (rank, index) in order.enumerated() { ranks[index] = UInt32(rank) }
@@ -47,20 +47,19 @@ public struct FieldTable: Sendable {
         return chain.reversed()
     }
 
-    /// Compares two dotted paths segment by segment, `.` sorting below every other byte.
-    private static func segmentsPrecede(_ lhs: String.UTF8View, _ rhs: String.UTF8View) -> Bool {
-        var left = lhs.makeIterator()
-        var right = rhs.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (l?, r?):
-                if l == r { continue }
-                if l == UInt8(ascii: ".") { return true }
-                if r == UInt8(ascii: ".") { return false }
-                return l < r
+    /// Compares two dotted paths segment by segment, `.` sorting below every other byte: negative when `lhs`
+    /// comes first, positive when `rhs` does, zero when they are equal.
+    private static func compareSegments(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
+        lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                for index in 0..<min(left.count, right.count) {
+                    let (l, r) = (left[index], right[index])
+                    if l == r { continue }
+                    if l == UInt8(ascii: ".") { return -1 }
+                    if r == UInt8(ascii: ".") { return 1 }
+                    return l < r ? -1 : 1
+                }
+                return left.count - right.count
             }
         }
     }

@@ -36,7 +36,7 @@ final class CompiledMapping: Sendable {
         var slotOfKey = [Int32](repeating: -1, count: keys.count)
         var slotCount = 0
         func slot(_ raw: String) -> Int {
-            let top = String(raw.split(separator: ".", maxSplits: 1)[0])
+            let top = DottedName.head(raw)
             guard let key = keys.id(of: top) else { preconditionFailure("raw field \(top) missing from the catalog") }
             if slotOfKey[key] < 0 {
                 slotOfKey[key] = Int32(slotCount)
@@ -48,7 +48,7 @@ final class CompiledMapping: Sendable {
         self.rules = mapping.rules.map { rule in
             Rule(
                 rawSlot: slot(rule.raw),
-                subpath: rule.raw.split(separator: ".").dropFirst().map { Array($0.utf8) },
+                subpath: DottedName.tail(rule.raw),
                 target: registry.id(rule.target),
                 conversion: rule.conversion,
                 isFallback: rule.isFallback,

@@ -26,7 +26,7 @@ final class MappingCatalog: Sendable {
                 + [table.url?.scheme, table.url?.host, table.url?.uri, table.url?.path, table.url?.query].compactMap { $0 }
                 + table.related.ip + table.related.hosts + table.related.user + table.related.hash
             for raw in raws {
-                let top = String(raw.split(separator: ".", maxSplits: 1)[0])
+                let top = DottedName.head(raw)
                 if seen.insert(top).inserted { names.append(top) }
             }
         }
