@@ -58,13 +58,15 @@ public struct JSONParser: Sendable {
         var keysRepeated = false
         let result: Result<Int, JSONError> = scratch.nodes.withUnsafeMutableBufferPointer { nodeMemory in
             scratch.stack.withUnsafeMutableBufferPointer { stackMemory in
-                scratch.keyText.withUnsafeBufferPointer { keyText in
-                    scratch.keys.withUnsafeBufferPointer { keys in
+                // Mutable accesses, though nothing is written: a read of an array held in an `inout` value
+                // retains and releases its buffer, a modify does not.
+                scratch.keyText.withUnsafeMutableBufferPointer { keyText in
+                    scratch.keys.withUnsafeMutableBufferPointer { keys in
                         var nodes = NodeBuffer(nodeMemory, firstIndex: firstIndex)
                         var stack = ContainerStack(UnsafeMutableBufferPointer(rebasing: stackMemory[..<depthCapacity]))
                         var prediction = KeyPrediction(
                             text: keyText.baseAddress!, keys: keys.baseAddress!, count: keys.count - 1)
-                        let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeBufferPointer { all in
+                        let parsed: Result<Int, JSONError> = tape.bytes.withUnsafeMutableBufferPointer { all in
                             let scanner = JSONScanner(
                                 bytes: all.baseAddress!, start: base, end: all.count, maxDepth: maxDepth)
                             do throws(JSONError) {

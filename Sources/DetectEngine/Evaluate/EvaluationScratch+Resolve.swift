@@ -66,8 +66,8 @@ extension EvaluationScratch {
         }
         // At most one finding per node below `node`, written through a pointer: the buffer only grows.
         let capacity = 2 * (event.tape.end(of: node) - node)
-        var findings = self.walkFindings
-        self.walkFindings = []
+        var findings: [Int32] = []
+        swap(&findings, &self.walkFindings)
         if findings.count < capacity { findings.append(contentsOf: repeatElement(0, count: capacity - findings.count)) }
         let count = findings.withUnsafeMutableBufferPointer { findings in
             event.tape.nodes.withUnsafeBufferPointer { nodes in
@@ -83,7 +83,7 @@ extension EvaluationScratch {
             }
         }
         self.layOut(findings[0..<count])
-        self.walkFindings = findings
+        swap(&findings, &self.walkFindings)
     }
 
     /// Lays out `findings` (field index and value node, pairwise, in document order) in ``values``: each
