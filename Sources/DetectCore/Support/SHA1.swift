@@ -57,36 +57,28 @@ public enum SHA1 {
             w[index] = rotate(w[index - 3] ^ w[index - 8] ^ w[index - 14] ^ w[index - 16], 1)
         }
         var (a, b, c, d, e) = state
-        // Five rounds per pass, each naming the words in their rotated roles, so no word is moved.
-        for index in stride(from: 0, to: 20, by: 5) {
-            Self.round(a, &b, c, d, &e, Self.choose, 0x5A82_7999, w[index])
-            Self.round(e, &a, b, c, &d, Self.choose, 0x5A82_7999, w[index + 1])
-            Self.round(d, &e, a, b, &c, Self.choose, 0x5A82_7999, w[index + 2])
-            Self.round(c, &d, e, a, &b, Self.choose, 0x5A82_7999, w[index + 3])
-            Self.round(b, &c, d, e, &a, Self.choose, 0x5A82_7999, w[index + 4])
-        }
-        for index in stride(from: 20, to: 40, by: 5) {
-            Self.round(a, &b, c, d, &e, Self.parity, 0x6ED9_EBA1, w[index])
-            Self.round(e, &a, b, c, &d, Self.parity, 0x6ED9_EBA1, w[index + 1])
-            Self.round(d, &e, a, b, &c, Self.parity, 0x6ED9_EBA1, w[index + 2])
-            Self.round(c, &d, e, a, &b, Self.parity, 0x6ED9_EBA1, w[index + 3])
-            Self.round(b, &c, d, e, &a, Self.parity, 0x6ED9_EBA1, w[index + 4])
-        }
-        for index in stride(from: 40, to: 60, by: 5) {
-            Self.round(a, &b, c, d, &e, Self.majority, 0x8F1B_BCDC, w[index])
-            Self.round(e, &a, b, c, &d, Self.majority, 0x8F1B_BCDC, w[index + 1])
-            Self.round(d, &e, a, b, &c, Self.majority, 0x8F1B_BCDC, w[index + 2])
-            Self.round(c, &d, e, a, &b, Self.majority, 0x8F1B_BCDC, w[index + 3])
-            Self.round(b, &c, d, e, &a, Self.majority, 0x8F1B_BCDC, w[index + 4])
-        }
-        for index in stride(from: 60, to: 80, by: 5) {
-            Self.round(a, &b, c, d, &e, Self.parity, 0xCA62_C1D6, w[index])
-            Self.round(e, &a, b, c, &d, Self.parity, 0xCA62_C1D6, w[index + 1])
-            Self.round(d, &e, a, b, &c, Self.parity, 0xCA62_C1D6, w[index + 2])
-            Self.round(c, &d, e, a, &b, Self.parity, 0xCA62_C1D6, w[index + 3])
-            Self.round(b, &c, d, e, &a, Self.parity, 0xCA62_C1D6, w[index + 4])
-        }
+        Self.twentyRounds(&a, &b, &c, &d, &e, Self.choose, 0x5A82_7999, w, from: 0)
+        Self.twentyRounds(&a, &b, &c, &d, &e, Self.parity, 0x6ED9_EBA1, w, from: 20)
+        Self.twentyRounds(&a, &b, &c, &d, &e, Self.majority, 0x8F1B_BCDC, w, from: 40)
+        Self.twentyRounds(&a, &b, &c, &d, &e, Self.parity, 0xCA62_C1D6, w, from: 60)
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
+    }
+
+    /// Rounds `first ..< first + 20`, which share their function and constant: five per pass, each naming the
+    /// words in their rotated roles, so no word is moved, and the words end in their places after each pass.
+    @inline(__always)
+    private static func twentyRounds(
+        _ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32, _ d: inout UInt32, _ e: inout UInt32,
+        _ function: (UInt32, UInt32, UInt32) -> UInt32, _ constant: UInt32, _ w: UnsafeMutableBufferPointer<UInt32>,
+        from first: Int
+    ) {
+        for index in stride(from: first, to: first + 20, by: 5) {
+            Self.round(a, &b, c, d, &e, function, constant, w[index])
+            Self.round(e, &a, b, c, &d, function, constant, w[index + 1])
+            Self.round(d, &e, a, b, &c, function, constant, w[index + 2])
+            Self.round(c, &d, e, a, &b, function, constant, w[index + 3])
+            Self.round(b, &c, d, e, &a, function, constant, w[index + 4])
+        }
     }
 
     /// One round with the words in the roles `a` to `e`: `e` takes the new word, `b` is rotated; the next
