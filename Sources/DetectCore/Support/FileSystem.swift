@@ -11,14 +11,17 @@ import Darwin
 public enum FileSystem {
     /// Whether `path` exists and is a directory (following symbolic links).
     public static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        Self.type(of: path) == S_IFDIR
     }
 
     /// Whether `path` exists (following symbolic links).
     public static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0
+        Self.type(of: path) != nil
+    }
+
+    /// `name` inside `directory`: joined with one `/`, whether `directory` ends with one or not.
+    public static func path(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// The whole content of the file at `path`.
@@ -72,25 +75,30 @@ public enum FileSystem {
     /// `directory` cannot be listed; a subdirectory that cannot be listed is skipped.
     public static func files(under directory: String) -> [String]? {
         guard let top = Self.names(in: directory) else { return nil }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
         var files: [String] = []
         var pending = top
         while let relative = pending.popLast() {
             guard !relative.hasPrefix("."), !relative.contains("/.") else { continue }
-            var status = stat()
-            guard lstat(base + relative, &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
+            let full = Self.path(relative, in: directory)
+            switch Self.type(of: full, followingLinks: false) {
             case S_IFDIR:
-                pending += (Self.names(in: base + relative) ?? []).map { relative + "/" + $0 }
+                pending += (Self.names(in: full) ?? []).map { relative + "/" + $0 }
             case S_IFREG:
                 files.append(relative)
             case S_IFLNK:
-                if stat(base + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG { files.append(relative) }
+                if Self.type(of: full) == S_IFREG { files.append(relative) }
             default:
                 continue
             }
         }
         return files
+    }
+
+    /// The file type bits (`S_IFDIR`, `S_IFREG`, ...) of `path`; nil when it cannot be examined.
+    private static func type(of path: String, followingLinks: Bool = true) -> mode_t? {
+        var status = stat()
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        return status.st_mode & S_IFMT
     }
 
     private static func lastErrorText() -> String {

@@ -43,7 +43,7 @@ public struct IOCListLoader: Sendable {
                 continue
             }
             for name in names.sorted() where name.hasSuffix(".txt") && !name.hasPrefix(".") && name.count > 4 {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                let path = FileSystem.path(name, in: directory)
                 let data: [UInt8]
                 do throws(FileSystemError) {
                     data = try FileSystem.contents(of: path)

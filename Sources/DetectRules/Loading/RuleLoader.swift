@@ -124,7 +124,7 @@ public struct RuleLoader: Sendable {
                 if self.options.skipsRuleTests, name.hasSuffix(".tests.yml") || name.hasSuffix(".tests.yaml") {
                     continue
                 }
-                found.append(path.hasSuffix("/") ? path + entry : path + "/" + entry)
+                found.append(FileSystem.path(entry, in: path))
             }
             files += found.sorted()
         }
