@@ -107,8 +107,8 @@ extension SigflareCommand {
                 maxLineBytes: self.input.maxLineBytes, rejections: RejectionLog(deadLetters: setup.deadLetters),
                 output: output)
             var progress = ProgressLine(started: started)
-            try pipeline.run(self.input.paths) { pipeline in
-                progress.update(events: pipeline.counters.events, alerts: pipeline.alertCount)
+            try pipeline.run(self.input.paths) { counters, alerts in
+                progress.update(events: counters.events, alerts: alerts)
             }
             try output.flush()
             progress.clear()

@@ -1,18 +1,20 @@
 import Glibc
 
-/// The hand-over of batches between the reader, the workers and the ordered stage, under one lock.
+/// The hand-over of batches between the reader and the workers, under one lock.
 ///
 /// A fixed pool of batches bounds the memory in flight: the reader waits for a free batch, fills it and
-/// queues it; a worker takes the oldest queued batch and completes it; the ordered stage takes the completed
-/// batches strictly in the order they were queued and gives each back to the pool. ``cancel()`` wakes and
-/// stops everyone.
+/// queues it; a worker takes the oldest queued batch and completes it. The completed batches are applied to
+/// the ordered stage strictly in the order they were queued, by the workers themselves, one at a time: the
+/// worker that completes the next batch to apply becomes the applier, applies it and every completed batch
+/// after it, giving each back to the pool, then goes back to work. No batch thus waits for a thread of its
+/// own to be scheduled (a woken thread can wait milliseconds for a busy core). ``cancel()`` wakes and stops
+/// everyone.
 final class BatchExchange: @unchecked Sendable {
     // Every stored property below is read and written under `mutex` only.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// One condition per kind of waiter, so that a change wakes only the threads that wait for it.
     private let freed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let queuedOrDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private let completedOrDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var free: [LineBatch]
     private var queued: [LineBatch] = []
     private var queuedHead = 0
@@ -20,6 +22,8 @@ final class BatchExchange: @unchecked Sendable {
     private var completed: [LineBatch?]
     private var submitted = 0
     private var applied = 0
+    /// Whether a worker is applying batches.
+    private var applying = false
     private var readingDone = false
     private var cancelled = false
 
@@ -29,11 +33,11 @@ final class BatchExchange: @unchecked Sendable {
         self.free = (0..<count).map { _ in LineBatch(capacity: capacity) }
         self.completed = Array(repeating: nil, count: count)
         pthread_mutex_init(self.mutex, nil)
-        for condition in [self.freed, self.queuedOrDone, self.completedOrDone] { pthread_cond_init(condition, nil) }
+        for condition in [self.freed, self.queuedOrDone] { pthread_cond_init(condition, nil) }
     }
 
     deinit {
-        for condition in [self.freed, self.queuedOrDone, self.completedOrDone] {
+        for condition in [self.freed, self.queuedOrDone] {
             pthread_cond_destroy(condition)
             condition.deallocate()
         }
@@ -66,7 +70,6 @@ final class BatchExchange: @unchecked Sendable {
         self.locked {
             self.readingDone = true
             pthread_cond_broadcast(self.queuedOrDone)
-            pthread_cond_broadcast(self.completedOrDone)
         }
     }
 
@@ -88,43 +91,47 @@ final class BatchExchange: @unchecked Sendable {
         }
     }
 
-    /// Worker: `batch` has been processed.
-    func complete(_ batch: LineBatch) {
+    /// Worker: `batch` has been processed. Returns the batch the caller must apply next, when the caller
+    /// becomes the applier (no worker is applying and the next batch in input order is completed); the
+    /// caller then applies it and calls ``applied(_:)``.
+    func complete(_ batch: LineBatch) -> LineBatch? {
         self.locked {
             self.completed[batch.sequence % self.completed.count] = batch
-            pthread_cond_signal(self.completedOrDone)
+            guard !self.applying else { return nil }
+            self.applying = true
+            return self.takeNextToApply()
         }
     }
 
-    /// Ordered stage: the next completed batch in input order, waiting for it; `nil` when every batch has
-    /// been applied and reading is done, or once cancelled.
-    func takeNextCompleted() -> LineBatch? {
-        self.locked {
-            let slot = self.applied % self.completed.count
-            while !self.cancelled && self.completed[slot] == nil && !(self.readingDone && self.applied == self.submitted) {
-                pthread_cond_wait(self.completedOrDone, self.mutex)
-            }
-            guard !self.cancelled, let batch = self.completed[slot] else { return nil }
-            self.completed[slot] = nil
-            self.applied += 1
-            return batch
-        }
-    }
-
-    /// Ordered stage: `batch` has been applied; it goes back to the pool, emptied.
-    func recycle(_ batch: LineBatch) {
+    /// Applier: `batch` has been applied; it goes back to the pool, emptied. Returns the next batch to apply,
+    /// if it is completed already; otherwise the caller stops being the applier.
+    func applied(_ batch: LineBatch) -> LineBatch? {
         batch.reset()
-        self.locked {
+        return self.locked {
             self.free.append(batch)
             pthread_cond_signal(self.freed)
+            self.applied += 1
+            return self.takeNextToApply()
         }
+    }
+
+    /// The next batch in input order if it is completed (and not cancelled); ends the applier's turn if not.
+    /// Called under the lock by the applier.
+    private func takeNextToApply() -> LineBatch? {
+        let slot = self.applied % self.completed.count
+        guard !self.cancelled, let batch = self.completed[slot] else {
+            self.applying = false
+            return nil
+        }
+        self.completed[slot] = nil
+        return batch
     }
 
     /// Stops everyone: waits end and the calls above return `nil` or `false`.
     func cancel() {
         self.locked {
             self.cancelled = true
-            for condition in [self.freed, self.queuedOrDone, self.completedOrDone] { pthread_cond_broadcast(condition) }
+            for condition in [self.freed, self.queuedOrDone] { pthread_cond_broadcast(condition) }
         }
     }
 

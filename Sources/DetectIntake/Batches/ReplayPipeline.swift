@@ -3,9 +3,10 @@ public import DetectEngine
 
 /// A replay run over all cores: a reader hands out the inputs in batches (a plain file's chunks, which the
 /// workers read themselves; the lines of stdin, pipes and gzip), `threads` workers parse, normalize and
-/// evaluate them (``Detector``), and one ordered stage writes the alerts, feeds the
-/// ``Correlator`` and records the rejections in input order. The output is byte-identical whatever the
-/// number of threads; with one thread the same worker and ordered stage run inline on the calling thread.
+/// evaluate them (``Detector``), and the ordered stage writes the alerts, feeds the ``Correlator`` and
+/// records the rejections in input order; the workers take turns at it (``BatchExchange``). The output is
+/// byte-identical whatever the number of threads; with one thread the same worker and ordered stage run
+/// inline on the calling thread.
 ///
 /// Memory stays flat in input size: at most `2 × threads + 2` batches of about ``batchBytes`` of text are
 /// in flight.
@@ -70,9 +71,12 @@ public struct ReplayPipeline {
 
     /// Reads `paths` in order and writes every alert.
     ///
-    /// - Parameter afterBatch: Called on the calling thread after each batch has been written.
+    /// - Parameter afterBatch: Called after each batch has been written, with the counts so far: one call at a
+    ///   time, in input order, from the thread that wrote the batch (the calling thread when `threads` is 1).
     /// - Throws: The first failure to write; the reading and the workers then stop.
-    public mutating func run(_ paths: [String], afterBatch: (_ pipeline: ReplayPipeline) -> Void = { _ in }) throws(IntakeError) {
+    public mutating func run(
+        _ paths: [String], afterBatch: (_ counters: IntakeCounters, _ alerts: Int) -> Void = { _, _ in }
+    ) throws(IntakeError) {
         if self.threads == 1 {
             try self.runInline(paths, afterBatch: afterBatch)
         } else {
@@ -80,7 +84,7 @@ public struct ReplayPipeline {
         }
     }
 
-    private mutating func runInline(_ paths: [String], afterBatch: (ReplayPipeline) -> Void) throws(IntakeError) {
+    private mutating func runInline(_ paths: [String], afterBatch: (IntakeCounters, Int) -> Void) throws(IntakeError) {
         let batch = LineBatch(capacity: Self.batchBytes)
         var failure: IntakeError?
         self.batcher.read(paths) {
@@ -94,49 +98,54 @@ public struct ReplayPipeline {
                 return false
             }
             batch.reset()
-            afterBatch(self)
+            afterBatch(self.stage.counters, self.stage.alertCount)
             return true
         }
         if let failure { throw failure }
     }
 
-    private mutating func runThreaded(_ paths: [String], afterBatch: (ReplayPipeline) -> Void) throws(IntakeError) {
+    /// The reader on a thread of its own, the first worker on the calling thread and the others on threads of
+    /// their own; whichever worker completes the next batch in input order applies it (``BatchExchange``).
+    private mutating func runThreaded(_ paths: [String], afterBatch: (IntakeCounters, Int) -> Void) throws(IntakeError) {
         let exchange = BatchExchange(batches: 2 * self.threads + 2, capacity: Self.batchBytes)
         let batcher = self.batcher
         let reader = WorkerThread {
             batcher.read(paths, next: exchange.takeFree, submit: exchange.submit)
             exchange.finishReading()
         }
+        let stage = StageBox(self.stage)
         // Each worker moves to its thread and back when joined. On the thread it is a local variable, on that
         // thread's stack: in the heap, next to another worker, the fields both write for every event could
         // share cache lines that the two cores would pass back and forth.
         let boxes = self.workers.map(WorkerBox.init)
-        let threads = boxes.map { box in
-            WorkerThread {
+        withoutActuallyEscaping(afterBatch) { afterBatch in
+            let work = { (box: WorkerBox) in
                 guard var worker = box.worker.take() else { return }
                 while let batch = exchange.takeQueued() {
                     worker.process(batch)
-                    exchange.complete(batch)
+                    var next = exchange.complete(batch)
+                    while let ready = next {
+                        do throws(IntakeError) {
+                            try stage.stage.apply(ready)
+                        } catch {
+                            stage.failure = error
+                            exchange.cancel()
+                            break
+                        }
+                        afterBatch(stage.stage.counters, stage.stage.alertCount)
+                        next = exchange.applied(ready)
+                    }
                 }
                 box.worker = worker
             }
-        }
-        var failure: IntakeError?
-        while let batch = exchange.takeNextCompleted() {
-            do throws(IntakeError) {
-                try self.stage.apply(batch)
-            } catch {
-                failure = error
-                exchange.cancel()
-                break
-            }
-            exchange.recycle(batch)
-            afterBatch(self)
+            let threads = boxes.dropFirst().map { box in WorkerThread { work(box) } }
+            work(boxes[0])
+            for thread in threads { thread.join() }
         }
         reader.join()
-        for thread in threads { thread.join() }
         self.workers = boxes.map { $0.worker.unsafelyUnwrapped }
-        if let failure { throw failure }
+        self.stage = stage.stage
+        if let failure = stage.failure { throw failure }
     }
 
     /// One worker per thread, each made on a thread of its own (compiling rules and building a normalizer's
@@ -155,5 +164,13 @@ public struct ReplayPipeline {
     private final class WorkerBox {
         var worker: BatchWorker?
         init(_ worker: BatchWorker?) { self.worker = worker }
+    }
+
+    /// The ordered stage while the workers take turns at it (one at a time: ``BatchExchange``), and the first
+    /// failure to write.
+    private final class StageBox {
+        var stage: OrderedStage
+        var failure: IntakeError?
+        init(_ stage: OrderedStage) { self.stage = stage }
     }
 }
