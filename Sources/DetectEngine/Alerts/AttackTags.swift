@@ -76,7 +76,8 @@ struct AttackTags: Hashable, Sendable {
 
 extension String {
     fileprivate func replacingUnderscores() -> String {
-        String(self.map { $0 == "_" ? "-" : $0 })
+        guard self.utf8.contains(UInt8(ascii: "_")) else { return self }
+        return String(decoding: self.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 }
 

@@ -15,6 +15,7 @@ final class CompileSession {
     private var fieldIndex: [String: Int32] = [:]
     private var fields: [(id: FieldID, path: String)] = []
     private var regexes: [String: Result<PCRE2Regex, RegexCompileError>] = [:]
+    private var declared: [String: Bool] = [:]
     /// IOC-driven matchers by a key of what produced them.
     var iocMatchers: [String: [ValueMatcher]] = [:]
     /// Filters whose compile errors were already reported.
@@ -41,9 +42,13 @@ final class CompileSession {
         return index
     }
 
-    /// Whether some pipeline declares `path` in its `ecs_fields`.
+    /// Whether some pipeline declares `path` in its `ecs_fields` (remembered: rules share their fields, and a
+    /// pipeline declares hundreds).
     func isDeclared(_ path: String) -> Bool {
-        self.pipelines.contains { $0.declares(path) }
+        if let known = self.declared[path] { return known }
+        let declared = self.pipelines.contains { $0.declares(path) }
+        self.declared[path] = declared
+        return declared
     }
 
     /// The compiled form of a regular expression, cached by pattern and flags.

@@ -27,7 +27,8 @@ public struct CorrelationStage {
 
     private var states: [CorrelationState]
     private var reader: EventFieldReader
-    private let identity: AlertBuilder
+    /// Gives the ids of contributing alerts; `nil` when there is no correlation (nothing is ever fed).
+    private let identity: AlertBuilder?
     private var pending: [Pending] = []
     private var digests: [AlertDigest?] = []
     private var key: [UInt8] = []
@@ -56,7 +57,8 @@ public struct CorrelationStage {
         self.options = options
         self.alertsByCorrelation = Array(repeating: 0, count: correlations.correlations.count)
         self.states = correlations.correlations.map { CorrelationState(correlation: $0, options: options) }
-        self.identity = AlertBuilder(rules: rules, registry: registry)
+        // Its alert templates cost milliseconds for hundreds of rules: only made when a correlation needs them.
+        self.identity = correlations.correlations.isEmpty ? nil : AlertBuilder(rules: rules, registry: registry)
         let timestamp = registry.id("@timestamp")
         self.reader = EventFieldReader(table: registry.table(), timestamp: timestamp)
     }
@@ -164,7 +166,7 @@ public struct CorrelationStage {
             if let cached = self.digests[match] {
                 contributor = cached
             } else {
-                contributor = self.identity.alertDigest(
+                contributor = self.identity.unsafelyUnwrapped.alertDigest(
                     for: matches[match], event: event, line: line, table: self.reader.table)
                 self.digests[match] = contributor
             }

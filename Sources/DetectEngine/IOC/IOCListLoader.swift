@@ -128,22 +128,22 @@ public struct IOCListLoader: Sendable {
     }
 
     /// The value of a line (comment removed, trimmed) and the 1-based column where it starts, or `nil`.
+    ///
+    /// Works on the UTF-8 bytes: `#`, space and tab are ASCII and never part of a longer sequence, and only
+    /// spaces and tabs precede the value, so its byte offset is its column.
     static func value(of line: String) -> (String, Int)? {
-        var scalars = Array(line.unicodeScalars)
-        var previousIsSpace = true
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "#" && previousIsSpace {
-                scalars.removeSubrange(index...)
+        var line = line
+        return line.withUTF8 { bytes -> (String, Int)? in
+            func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            var end = bytes.count
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") && (index == 0 || isSpace(bytes[index - 1])) {
+                end = index
                 break
             }
-            previousIsSpace = scalar == " " || scalar == "\t"
+            guard let first = bytes[..<end].firstIndex(where: { !isSpace($0) }),
+                let last = bytes[..<end].lastIndex(where: { !isSpace($0) })
+            else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self), first + 1)
         }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return nil }
-        var value = String.UnicodeScalarView()
-        value.append(contentsOf: scalars[first...last])
-        return (String(value), first + 1)
     }
 }
