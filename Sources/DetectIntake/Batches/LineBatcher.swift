@@ -21,10 +21,15 @@ struct LineBatcher {
     /// - Parameters:
     ///   - next: An empty batch to fill, or `nil` to stop reading.
     ///   - submit: Takes a filled batch; `false` stops reading.
-    func read(_ paths: [String], next: () -> LineBatch?, submit: (LineBatch) -> Bool) {
+    ///   - submitChunks: Takes a plain file whose chunks the workers claim themselves; `false` stops reading.
+    ///     When `nil`, each chunk is handed out in a batch from `next` through `submit`.
+    func read(
+        _ paths: [String], next: () -> LineBatch?, submit: (LineBatch) -> Bool,
+        submitChunks: ((ChunkedFile) -> Bool)? = nil
+    ) {
         for path in paths {
             if let file = ChunkedFile(path: path, chunkBytes: self.targetBytes, maxLineBytes: self.maxLineBytes) {
-                guard self.handOut(file, next: next, submit: submit) else { return }
+                guard submitChunks?(file) ?? self.handOut(file, next: next, submit: submit) else { return }
                 continue
             }
             let reader = InputReader(path: path, maxLineBytes: self.maxLineBytes)

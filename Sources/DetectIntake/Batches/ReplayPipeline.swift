@@ -1,10 +1,10 @@
 public import DetectECS
 public import DetectEngine
 
-/// A replay run over all cores: a reader hands out the inputs in batches (a plain file's chunks, which the
-/// workers read themselves; the lines of stdin, pipes and gzip), `threads` workers parse, normalize and
-/// evaluate them (``Detector``), and the ordered stage writes the alerts, feeds the ``Correlator`` and
-/// records the rejections in input order; the workers take turns at it (``BatchExchange``). The output is
+/// A replay run over all cores: `threads` workers claim a plain file's chunks and read them themselves, and
+/// a reader gathers the lines of stdin, pipes and gzip files into batches for them; the workers parse,
+/// normalize and evaluate each batch (``Detector``), and the ordered stage writes the alerts, feeds the
+/// ``Correlator`` and records the rejections in input order; the workers take turns at it (``BatchExchange``). The output is
 /// byte-identical whatever the number of threads; with one thread the same worker and ordered stage run
 /// inline on the calling thread.
 ///
@@ -110,7 +110,7 @@ public struct ReplayPipeline {
         let exchange = BatchExchange(batches: 2 * self.threads + 2, capacity: Self.batchBytes)
         let batcher = self.batcher
         let reader = WorkerThread {
-            batcher.read(paths, next: exchange.takeFree, submit: exchange.submit)
+            batcher.read(paths, next: exchange.takeFree, submit: exchange.submit, submitChunks: exchange.submit(chunksOf:))
             exchange.finishReading()
         }
         let stage = StageBox(self.stage)
