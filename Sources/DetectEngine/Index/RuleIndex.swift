@@ -102,11 +102,13 @@ final class FieldIndex: Sendable {
         }
         let exact = sorted.filter { $0.key.exact }
         let substrings = sorted.filter { !$0.key.exact }
-        self.exact = exact.isEmpty ? nil : ExactSet(byteStrings: exact.map(\.key.bytes))
+        // Closures rather than key paths: `\.key.bytes` goes through the run-time key path lookup, thousands of
+        // instructions a value at start-up.
+        self.exact = exact.isEmpty ? nil : ExactSet(byteStrings: exact.map { $0.key.bytes })
         self.exactRules = RuleLists(exact.map(\.value))
-        self.substrings = substrings.isEmpty ? nil : try MultiLiteralMatcher(byteNeedles: substrings.map(\.key.bytes))
+        self.substrings = substrings.isEmpty ? nil : try MultiLiteralMatcher(byteNeedles: substrings.map { $0.key.bytes })
         self.substringRules = RuleLists(substrings.map(\.value))
-        self.minimumLength = sorted.map(\.key.bytes.count).min() ?? 0
+        self.minimumLength = sorted.map { $0.key.bytes.count }.min() ?? 0
     }
 
     /// Calls `body` with each rule whose required value `text` satisfies (a rule may come more than once).
