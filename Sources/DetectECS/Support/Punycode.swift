@@ -16,8 +16,11 @@ enum Punycode {
     ///
     /// Example: `asciiLabel("bücher") == "xn--bcher-kva"`; nil on overflow (labels far beyond DNS limits).
     static func asciiLabel(_ label: String) -> String? {
-        let scalars = Array(label.unicodeScalars)
-        if scalars.allSatisfy({ $0.isASCII }) { return label }
+        asciiLabel(Array(label.unicodeScalars))
+    }
+
+    private static func asciiLabel(_ scalars: [Unicode.Scalar]) -> String? {
+        if scalars.allSatisfy({ $0.isASCII }) { return String(decoding: scalars.map { UInt8($0.value) }, as: UTF8.self) }
         guard let encoded = encode(scalars) else { return nil }
         return "xn--" + encoded
     }
@@ -25,8 +28,9 @@ enum Punycode {
     /// The ASCII form of a dotted name, label by label (`公司.cn` → `xn--55qx5d.cn`).
     static func asciiName(_ name: String) -> String? {
         var labels: [String] = []
-        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let ascii = asciiLabel(String(label)) else { return nil }
+        // Split on scalars: `.` is one, and splitting on Characters would segment graphemes for nothing.
+        for label in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: false) {
+            guard let ascii = asciiLabel(Array(label)) else { return nil }
             labels.append(ascii)
         }
         return labels.joined(separator: ".")
