@@ -17,6 +17,14 @@ struct RequiredValue: Hashable, Sendable {
         self.bytes = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 
+    /// The bytes hashed in one call: the synthesized hash feeds an array to the hasher one element at a time,
+    /// which was most of the cost of indexing hundreds of rules.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(self.field)
+        hasher.combine(self.exact)
+        self.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// How rarely a value is expected to satisfy it: longer literals are rarer. Whole values count half,
     /// because short exact values are usually enumerations (methods, status codes, actions) seen often.
     var selectivity: Int { self.exact ? self.bytes.count / 2 : self.bytes.count }
