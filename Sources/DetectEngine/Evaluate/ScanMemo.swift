@@ -7,11 +7,13 @@ internal import DetectMatch
 /// comparison of the bytes.
 ///
 /// - **Table.** Direct-mapped: ``slotCount`` slots; a new entry replaces its slot's entry.
-/// - **Admission.** A value is stored on its second sighting (a direct-mapped table of hashes remembers the
-///   first), so values seen once (ids, timestamps, addresses) do not evict useful entries.
+/// - **Admission.** A value is stored on its second sighting (each slot also remembers 16 bits of the hash of
+///   the last value seen there and not stored), so values seen once (ids, timestamps, addresses) do not evict
+///   useful entries.
 /// - **Memory.** Values and rule lists are kept in two arenas; when one would outgrow its bound
-///   (``maxBytes``, ``maxRules``) every entry is dropped and the memo fills again: about 2.5 MiB at most (the
-///   table 1 MiB, the sightings 256 KiB, the arenas 1.25 MiB).
+///   (``maxBytes``, ``maxRules``) every entry is dropped and the memo fills again: about 2.25 MiB at most (the
+///   table 1 MiB, the arenas 1.25 MiB). A lookup reads one slot: one cache line, most often a miss, since
+///   the table is read at random (a separate table of sightings cost a second miss for every value not stored).
 /// - **Owner.** Entries belong to one ``RuleIndex``; used with another, the memo starts over.
 struct ScanMemo {
     /// Slots of the table and of the sightings (a power of two). The bench events repeat about 58,000
@@ -21,26 +23,30 @@ struct ScanMemo {
     static let maxBytes = 1 << 20
     /// Bound on the stored rule indices.
     static let maxRules = (1 << 16) - 1
-    /// Longer values are never stored.
-    static let maxValueBytes = 4096
+    /// Longer values are never stored (a slot holds a length of 12 bits).
+    static let maxValueBytes = 4095
 
-    /// One stored value: where its bytes and rules are in the arenas; ``empty`` in `field` when empty. 16 bytes,
-    /// four to a cache line: the table is read at random, once per value of every event.
+    /// One stored value: where its bytes and rules are in the arenas, ``empty`` in `field` when empty; and the
+    /// sighting of the slot. 16 bytes, four to a cache line: the table is read at random, once per value of
+    /// every event.
     private struct Slot {
         static let empty = UInt16.max
         var hash: UInt32 = 0
-        var byteStart: UInt32 = 0
+        /// The bytes' start in the arena (low 20 bits: ``maxBytes``) and their count (high 12 bits).
+        var bytes: UInt32 = 0
         var field = Slot.empty
-        var byteCount: UInt16 = 0
         var ruleStart: UInt16 = 0
         var ruleCount: UInt16 = 0
+        /// The high half of the hash of the last value seen here and not stored, or 0.
+        var sighting: UInt16 = 0
+
+        var byteStart: Int { Int(self.bytes & 0xF_FFFF) }
+        var byteCount: Int { Int(self.bytes >> 20) }
     }
 
     /// The index the entries belong to.
     private var owner: RuleIndex?
     private var slots: [Slot] = []
-    /// Per slot: the hash of the last value seen there and not stored.
-    private var sightings: [UInt32] = []
     private var bytes: [UInt8] = []
     /// The rule lists of the entries, back to back.
     private var rules: [Int32] = []
@@ -61,8 +67,8 @@ struct ScanMemo {
         let hash = Self.hash(text, field: field.ordinal)
         let index = Int(hash) & (Self.slotCount - 1)
         let slot = self.slots[index]
-        if slot.hash == hash, Int32(slot.field) == field.ordinal, Int(slot.byteCount) == text.count,
-            self.bytes.withUnsafeBytes({ Self.equal($0.baseAddress! + Int(slot.byteStart), text) })
+        if slot.hash == hash, Int32(slot.field) == field.ordinal, slot.byteCount == text.count,
+            self.bytes.withUnsafeBytes({ Self.equal($0.baseAddress! + slot.byteStart, text) })
         {
             if slot.ruleCount > 0 {
                 self.rules.withUnsafeBufferPointer { stored in
@@ -73,8 +79,9 @@ struct ScanMemo {
             }
             return
         }
-        guard text.count <= Self.maxValueBytes, self.sightings[index] == hash else {
-            self.sightings[index] = hash
+        let sighting = UInt16(truncatingIfNeeded: hash >> 16)
+        guard text.count <= Self.maxValueBytes, slot.sighting == sighting else {
+            self.slots[index].sighting = sighting
             field.forEachRule(matching: text) { RuleBits.insert($0, into: rules) }
             return
         }
@@ -117,14 +124,14 @@ struct ScanMemo {
         }
         // The slot's narrow fields hold every value the bounds allow; an entry they could not hold is not stored.
         guard field < Int32(Slot.empty), unique < Int(UInt16.max) else { return }
-        if self.bytes.count + text.count > Self.maxBytes || self.rules.count + unique > Self.maxRules {
+        // Starts stay below ``maxBytes``, in the slot's 20 bits.
+        if self.bytes.count + text.count >= Self.maxBytes || self.rules.count + unique > Self.maxRules {
             self.clear()
         }
         let index = Int(hash) & (Self.slotCount - 1)
         self.slots[index] = Slot(
-            hash: hash, byteStart: UInt32(self.bytes.count), field: UInt16(field), byteCount: UInt16(text.count),
+            hash: hash, bytes: UInt32(self.bytes.count) | UInt32(text.count) << 20, field: UInt16(field),
             ruleStart: UInt16(self.rules.count), ruleCount: UInt16(unique))
-        self.sightings[index] = 0
         self.bytes.append(contentsOf: text)
         self.found.withUnsafeBufferPointer { self.rules.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<unique])) }
     }
@@ -132,7 +139,6 @@ struct ScanMemo {
     /// Drops every entry and sighting.
     private mutating func clear() {
         self.slots = Array(repeating: Slot(), count: Self.slotCount)
-        self.sightings = Array(repeating: 0, count: Self.slotCount)
         self.bytes.removeAll(keepingCapacity: true)
         self.rules.removeAll(keepingCapacity: true)
     }
