@@ -113,9 +113,7 @@ final class BatchExchange: @unchecked Sendable {
                         continue
                     }
                     batch = empty
-                    batch.input = file.name
-                    batch.chunk = (file, next)
-                    batch.endsInput = next == file.chunkCount - 1
+                    batch.assign(chunk: next, of: file)
                     if batch.endsInput {
                         self.dequeue()
                         self.queuedChunkFiles -= 1

@@ -111,6 +111,13 @@ final class LineBatch {
         return UnsafeRawBufferPointer(start: self.text, count: self.textCount)
     }
 
+    /// Makes the empty batch the one for chunk `index` of `file`, for a worker to read (``chunk``).
+    func assign(chunk index: Int, of file: ChunkedFile) {
+        self.input = file.name
+        self.chunk = (file, index)
+        self.endsInput = index == file.chunkCount - 1
+    }
+
     /// Adds a framing problem after the lines so far.
     func append(problem: FramingError) {
         self.problems.append((self.lines.count, problem))

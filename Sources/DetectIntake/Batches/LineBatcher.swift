@@ -66,9 +66,7 @@ struct LineBatcher {
     private func handOut(_ file: ChunkedFile, next: () -> LineBatch?, submit: (LineBatch) -> Bool) -> Bool {
         for index in 0..<file.chunkCount {
             guard let batch = next() else { return false }
-            batch.input = file.name
-            batch.chunk = (file, index)
-            batch.endsInput = index == file.chunkCount - 1
+            batch.assign(chunk: index, of: file)
             guard submit(batch) else { return false }
         }
         return true

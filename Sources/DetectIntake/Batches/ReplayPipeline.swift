@@ -4,9 +4,9 @@ public import DetectEngine
 /// A replay run over all cores: `threads` workers claim a plain file's chunks and read them themselves, and
 /// a reader gathers the lines of stdin, pipes and gzip files into batches for them; the workers parse,
 /// normalize and evaluate each batch (``Detector``), and the ordered stage writes the alerts, feeds the
-/// ``Correlator`` and records the rejections in input order; the workers take turns at it (``BatchExchange``). The output is
-/// byte-identical whatever the number of threads; with one thread the same worker and ordered stage run
-/// inline on the calling thread.
+/// ``Correlator`` and records the rejections in input order; the workers take turns at it
+/// (``BatchExchange``). The output is byte-identical whatever the number of threads; with one thread the same
+/// worker and ordered stage run inline on the calling thread.
 ///
 /// Memory stays flat in input size: at most `2 × threads + 2` batches of about ``batchBytes`` of text are
 /// in flight.
