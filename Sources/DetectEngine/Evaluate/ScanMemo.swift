@@ -16,7 +16,7 @@ internal import DetectMatch
 ///   the table is read at random (a separate table of sightings cost a second miss for every value not stored).
 /// - **Owner.** Entries belong to one ``RuleIndex``; used with another, the memo starts over.
 struct ScanMemo {
-    /// Slots of the table and of the sightings (a power of two). The bench events repeat about 58,000
+    /// Slots of the table (a power of two). The bench events repeat about 58,000
     /// distinct values; with 16,384 slots they kept evicting each other (a replay 10 % slower in paired runs).
     static let slotCount = 1 << 16
     /// Bound on the stored value bytes.

@@ -135,11 +135,8 @@ public struct IOCListLoader: Sendable {
         var line = line
         return line.withUTF8 { bytes -> (String, Int)? in
             func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            var end = bytes.count
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") && (index == 0 || isSpace(bytes[index - 1])) {
-                end = index
-                break
-            }
+            let end =
+                bytes.indices.first { bytes[$0] == UInt8(ascii: "#") && ($0 == 0 || isSpace(bytes[$0 - 1])) } ?? bytes.count
             guard let first = bytes[..<end].firstIndex(where: { !isSpace($0) }),
                 let last = bytes[..<end].lastIndex(where: { !isSpace($0) })
             else { return nil }
